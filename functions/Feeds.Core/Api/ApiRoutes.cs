@@ -1,0 +1,16 @@
+namespace Feeds.Core.Api;
+
+/// <summary>
+/// Route templates (relative to <c>/api</c>), used by the Functions app's triggers and by the local host alike;
+/// a test checks that both hosts serve exactly this set.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+
+    public const string Minerals = "minerals";
+    public const string Mineral = "minerals/{id}";
+    public const string Countries = "countries";
+    public const string Health = "health";
+    public const string OpenApi = "openapi.json";
+}

@@ -1,0 +1,10 @@
+namespace Feeds.Core.Catalog;
+
+/// <summary>The catalog's data files are inconsistent; the message names the file and the entry.</summary>
+public sealed class CatalogException(string file, string entry, string problem)
+    : Exception($"{file}: entry '{entry}': {problem}")
+{
+    public string File { get; } = file;
+    public string Entry { get; } = entry;
+    public string Problem { get; } = problem;
+}

@@ -1,0 +1,382 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Feeds.Core.Catalog;
+
+/// <summary>
+/// Reads and validates the catalog's data files. Any inconsistency (duplicate id, reference to an unknown mineral or
+/// country, malformed HS code) stops the load with a <see cref="CatalogException"/> naming the file and the entry.
+/// </summary>
+public static partial class CatalogLoader
+{
+    public const string MineralsFile = "minerals.json";
+    public const string ListsFile = "lists.json";
+    public const string HsCodesFile = "hs-codes.json";
+    public const string CountriesFile = "countries.json";
+    public const string MembershipsFile = "memberships.json";
+
+    public static IReadOnlyList<string> FileNames { get; } = [MineralsFile, ListsFile, HsCodesFile, CountriesFile, MembershipsFile];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public static CatalogData Load(ICatalogFiles files)
+    {
+        var raw = FileNames.ToDictionary(name => name, name => ReadAll(files, name), StringComparer.Ordinal);
+
+        var minerals = LoadMinerals(Parse<MineralsDoc>(raw, MineralsFile));
+        var mineralIds = minerals.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var (countries, areas) = LoadCountries(Parse<CountriesDoc>(raw, CountriesFile));
+        var iso3s = countries.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
+        var lists = LoadLists(Parse<ListsDoc>(raw, ListsFile), mineralIds, iso3s);
+        var hsCodes = LoadHsCodes(Parse<HsCodesDoc>(raw, HsCodesFile), mineralIds);
+        var memberships = LoadMemberships(Parse<MembershipsDoc>(raw, MembershipsFile), iso3s);
+
+        return new CatalogData(minerals, lists, hsCodes, countries, areas, memberships, Version(raw));
+    }
+
+    /// <summary>A content hash over every file: changes when any catalog fact changes.</summary>
+    private static string Version(Dictionary<string, byte[]> raw)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in FileNames)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData(raw[name]);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private static byte[] ReadAll(ICatalogFiles files, string name)
+    {
+        using var stream = files.Open(name);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static T Parse<T>(Dictionary<string, byte[]> raw, string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(raw[file], Json)
+                ?? throw new CatalogException(file, "(file)", "the file is empty");
+        }
+        catch (JsonException ex)
+        {
+            throw new CatalogException(file, ex.Path ?? "(file)", $"not valid JSON for this file: {ex.Message}");
+        }
+    }
+
+    private static List<MineralDefinition> LoadMinerals(MineralsDoc doc)
+    {
+        const string file = MineralsFile;
+        var result = new List<MineralDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (m, i) in (doc.Minerals ?? []).Select((m, i) => (m, i)))
+        {
+            var id = m.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
+            if (!MineralIdPattern().IsMatch(id))
+            {
+                throw new CatalogException(file, id, "id must be lower-case letters, digits and hyphens");
+            }
+
+            if (!seen.Add(id))
+            {
+                throw new CatalogException(file, id, "duplicate id");
+            }
+
+            var kind = m.Kind ?? "";
+            if (kind is not (MineralDefinition.ElementKind or MineralDefinition.GroupKind or MineralDefinition.MineralKind))
+            {
+                throw new CatalogException(file, id, $"kind '{kind}' is not element, group or mineral");
+            }
+
+            result.Add(new MineralDefinition(
+                id, Required(m.Name, file, id, "name"), kind, m.Symbol, m.Group, m.Members ?? [], m.UsgsNames ?? []));
+        }
+
+        var byId = result.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        foreach (var m in result)
+        {
+            if (m.Group is not null && (!byId.TryGetValue(m.Group, out var group) || !group.IsGroup))
+            {
+                throw new CatalogException(file, m.Id, $"group '{m.Group}' is not a group mineral of the catalog");
+            }
+
+            if (!m.IsGroup && m.Members.Count > 0)
+            {
+                throw new CatalogException(file, m.Id, "only a group has members");
+            }
+
+            foreach (var member in m.Members)
+            {
+                if (!byId.TryGetValue(member, out var element))
+                {
+                    throw new CatalogException(file, m.Id, $"member '{member}' is not a mineral of the catalog");
+                }
+
+                if (element.Group != m.Id)
+                {
+                    throw new CatalogException(file, member, $"is a member of '{m.Id}' but its group is '{element.Group}'");
+                }
+            }
+
+            if (m.Group is not null && !byId[m.Group].Members.Contains(m.Id))
+            {
+                throw new CatalogException(file, m.Id, $"names group '{m.Group}' which does not list it as a member");
+            }
+        }
+
+        return result;
+    }
+
+    private static List<CriticalMineralList> LoadLists(
+        ListsDoc doc, Dictionary<string, MineralDefinition> minerals, HashSet<string> iso3s)
+    {
+        const string file = ListsFile;
+        var result = new List<CriticalMineralList>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (l, i) in (doc.Lists ?? []).Select((l, i) => (l, i)))
+        {
+            var id = l.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
+            if (!ListIdPattern().IsMatch(id))
+            {
+                throw new CatalogException(file, id, "list id must be two capital letters and a year, e.g. IN2023");
+            }
+
+            if (!seen.Add(id))
+            {
+                throw new CatalogException(file, id, "duplicate id");
+            }
+
+            var country = Required(l.Country, file, id, "country");
+            if (!iso3s.Contains(country))
+            {
+                throw new CatalogException(file, id, $"country '{country}' is not in {CountriesFile}");
+            }
+
+            var entries = new List<ListEntry>();
+            var entryMinerals = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in l.Entries ?? [])
+            {
+                var name = Required(e.Name, file, id, "entry name");
+                var mineral = Required(e.Mineral, file, $"{id}/{name}", "mineral");
+                if (!minerals.ContainsKey(mineral))
+                {
+                    throw new CatalogException(file, $"{id}/{name}", $"mineral '{mineral}' is not in {MineralsFile}");
+                }
+
+                if (!entryMinerals.Add(mineral))
+                {
+                    throw new CatalogException(file, $"{id}/{name}", $"mineral '{mineral}' appears twice on the list");
+                }
+
+                entries.Add(new ListEntry(name, mineral));
+            }
+
+            result.Add(new CriticalMineralList(
+                id, country, Required(l.Title, file, id, "title"), l.Publisher ?? "", l.Published ?? "",
+                Required(l.Source, file, id, "source"), entries));
+        }
+
+        return result;
+    }
+
+    private static List<HsCodeDefinition> LoadHsCodes(HsCodesDoc doc, Dictionary<string, MineralDefinition> minerals)
+    {
+        const string file = HsCodesFile;
+        var result = new List<HsCodeDefinition>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var (h, i) in (doc.Codes ?? []).Select((h, i) => (h, i)))
+        {
+            var code = h.Code ?? throw new CatalogException(file, $"#{i}", "missing code");
+            if (!HsCodePattern().IsMatch(code))
+            {
+                throw new CatalogException(file, code, "an HS code must be exactly six digits");
+            }
+
+            var vintages = h.Vintages ?? [];
+            if (vintages.Count == 0)
+            {
+                throw new CatalogException(file, code, "no HS vintage given");
+            }
+
+            foreach (var vintage in vintages)
+            {
+                if (!HsCodeDefinition.KnownVintages.Contains(vintage))
+                {
+                    throw new CatalogException(file, code, $"vintage '{vintage}' is not one of {string.Join(", ", HsCodeDefinition.KnownVintages)}");
+                }
+
+                if (!seen.Add((code, vintage)))
+                {
+                    throw new CatalogException(file, code, $"defined twice for vintage {vintage}");
+                }
+            }
+
+            var claimed = h.Minerals ?? [];
+            if (claimed.Count == 0)
+            {
+                throw new CatalogException(file, code, "claimed by no mineral");
+            }
+
+            foreach (var mineral in claimed.Where(m => !minerals.ContainsKey(m)))
+            {
+                throw new CatalogException(file, code, $"mineral '{mineral}' is not in {MineralsFile}");
+            }
+
+            result.Add(new HsCodeDefinition(
+                code, Required(h.Description, file, code, "description"), vintages, claimed, h.SharedWithOtherGoods, h.Note));
+        }
+
+        return result;
+    }
+
+    private static (List<CountryDefinition>, List<TradeArea>) LoadCountries(CountriesDoc doc)
+    {
+        const string file = CountriesFile;
+        var countries = new List<CountryDefinition>();
+        var iso3s = new HashSet<string>(StringComparer.Ordinal);
+        var codes = new HashSet<int>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (c, i) in (doc.Countries ?? []).Select((c, i) => (c, i)))
+        {
+            var iso3 = c.Iso3 ?? throw new CatalogException(file, $"#{i}", "missing iso3");
+            if (!Iso3Pattern().IsMatch(iso3))
+            {
+                throw new CatalogException(file, iso3, "ISO3 must be three capital letters");
+            }
+
+            if (!iso3s.Add(iso3))
+            {
+                throw new CatalogException(file, iso3, "duplicate ISO3");
+            }
+
+            if (c.ComtradeCode is { } code && (code < 0 || !codes.Add(code)))
+            {
+                throw new CatalogException(file, iso3, $"Comtrade code {code} is negative or used twice");
+            }
+
+            var name = Required(c.Name, file, iso3, "name");
+            var usgsNames = c.UsgsNames ?? [];
+            foreach (var spelling in usgsNames.Append(name).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!names.Add(spelling))
+                {
+                    throw new CatalogException(file, iso3, $"the name '{spelling}' is used by another country");
+                }
+            }
+
+            countries.Add(new CountryDefinition(iso3, name, c.ComtradeCode, c.M49, usgsNames));
+        }
+
+        var areas = new List<TradeArea>();
+        foreach (var (a, i) in (doc.Areas ?? []).Select((a, i) => (a, i)))
+        {
+            var key = a.Key ?? throw new CatalogException(file, $"areas #{i}", "missing key");
+            if (!AreaKeyPattern().IsMatch(key) || !iso3s.Add(key))
+            {
+                throw new CatalogException(file, key, "an area key must be 3-4 capital letters or digits and differ from every ISO3 and other key");
+            }
+
+            if (a.ComtradeCode is not { } code || !codes.Add(code))
+            {
+                throw new CatalogException(file, key, $"Comtrade code {a.ComtradeCode} is missing or used twice");
+            }
+
+            areas.Add(new TradeArea(code, key, Required(a.Name, file, key, "name"), a.Note));
+        }
+
+        return (countries, areas);
+    }
+
+    private static List<MembershipGroup> LoadMemberships(MembershipsDoc doc, HashSet<string> iso3s)
+    {
+        const string file = MembershipsFile;
+        var result = new List<MembershipGroup>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (g, i) in (doc.Groups ?? []).Select((g, i) => (g, i)))
+        {
+            var id = g.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
+            if (!MembershipIdPattern().IsMatch(id) || !seen.Add(id))
+            {
+                throw new CatalogException(file, id, "group id must be capital letters and unique");
+            }
+
+            var members = new List<GroupMember>();
+            foreach (var m in g.Members ?? [])
+            {
+                var iso3 = Required(m.Iso3, file, id, "member iso3");
+                if (!iso3s.Contains(iso3))
+                {
+                    throw new CatalogException(file, $"{id}/{iso3}", $"country '{iso3}' is not in {CountriesFile}");
+                }
+
+                if (members.Any(x => x.Iso3 == iso3))
+                {
+                    throw new CatalogException(file, $"{id}/{iso3}", "member listed twice");
+                }
+
+                members.Add(new GroupMember(iso3, m.Basis));
+            }
+
+            result.Add(new MembershipGroup(
+                id, Required(g.Name, file, id, "name"), g.AsOf ?? "", Required(g.Source, file, id, "source"), g.Note, members));
+        }
+
+        return result;
+    }
+
+    private static string Required(string? value, string file, string entry, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new CatalogException(file, entry, $"missing {field}") : value;
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,40}$")]
+    private static partial Regex MineralIdPattern();
+
+    [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")]
+    private static partial Regex ListIdPattern();
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex HsCodePattern();
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex Iso3Pattern();
+
+    [GeneratedRegex("^[A-Z0-9]{3,4}$")]
+    private static partial Regex AreaKeyPattern();
+
+    [GeneratedRegex("^[A-Z]{2,10}$")]
+    private static partial Regex MembershipIdPattern();
+
+    private sealed record MineralsDoc(List<MineralDoc>? Minerals);
+
+    private sealed record MineralDoc(string? Id, string? Name, string? Kind, string? Symbol, string? Group, List<string>? Members, List<string>? UsgsNames);
+
+    private sealed record ListsDoc(List<ListDoc>? Lists);
+
+    private sealed record ListDoc(string? Id, string? Country, string? Title, string? Publisher, string? Published, string? Source, List<EntryDoc>? Entries);
+
+    private sealed record EntryDoc(string? Name, string? Mineral);
+
+    private sealed record HsCodesDoc(List<HsCodeDoc>? Codes);
+
+    private sealed record HsCodeDoc(string? Code, string? Description, List<string>? Vintages, List<string>? Minerals, bool SharedWithOtherGoods, string? Note);
+
+    private sealed record CountriesDoc(List<CountryDoc>? Countries, List<AreaDoc>? Areas);
+
+    private sealed record CountryDoc(string? Iso3, string? Name, int? ComtradeCode, int? M49, List<string>? UsgsNames);
+
+    private sealed record AreaDoc(int? ComtradeCode, string? Key, string? Name, string? Note);
+
+    private sealed record MembershipsDoc(List<GroupDoc>? Groups);
+
+    private sealed record GroupDoc(string? Id, string? Name, string? AsOf, string? Source, string? Note, List<MemberDoc>? Members);
+
+    private sealed record MemberDoc(string? Iso3, string? Basis);
+}

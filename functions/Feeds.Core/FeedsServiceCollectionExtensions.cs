@@ -1,0 +1,45 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Feeds.Core.Api;
+using Feeds.Core.Catalog;
+using Feeds.Core.Feeds;
+using Feeds.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Feeds.Core;
+
+/// <summary>Registers everything both hosts (Functions, local) share: storage clients, feeds, query services.</summary>
+public static class FeedsServiceCollectionExtensions
+{
+    public static IServiceCollection AddFeedsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedsStorageOptions>().Bind(configuration.GetSection(FeedsStorageOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Azure SDK clients are thread-safe: one each for the process. Retries are short: a dashboard request
+        // should fail fast with a 503 rather than hang while storage is down.
+        services.TryAddSingleton(_ => StorageClientFactory.CreateTableServiceClient(configuration, new TableClientOptions
+        {
+            Retry = { MaxRetries = 3, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), Mode = RetryMode.Exponential },
+        }));
+        services.TryAddSingleton(_ => StorageClientFactory.CreateBlobServiceClient(configuration));
+        services.TryAddSingleton<FeedTables>();
+
+        services.TryAddSingleton<ICatalogFiles, EmbeddedCatalogFiles>();
+        services.TryAddSingleton<CatalogStore>();
+        services.TryAddSingleton<FeedRunStore>();
+        services.TryAddSingleton<FeedCheckpointStore>();
+        services.AddSingleton<IFeedRunner, CatalogFeed>();
+        services.TryAddSingleton<FeedRunService>();
+
+        services.TryAddSingleton<ApiHandler>();
+        services.TryAddSingleton<MineralsApi>();
+        services.TryAddSingleton<CountriesApi>();
+        services.TryAddSingleton<HealthApi>();
+        services.TryAddSingleton<OpenApiDocument>();
+        return services;
+    }
+}

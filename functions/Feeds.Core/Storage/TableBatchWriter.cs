@@ -1,0 +1,88 @@
+using Azure.Data.Tables;
+
+namespace Feeds.Core.Storage;
+
+/// <summary>
+/// Writes entities as entity-group transactions that Azure accepts: one partition, at most 100 operations and
+/// under 4 MiB each (Azurite would accept mixed partitions; Azure does not, so the rule is kept here).
+/// </summary>
+public static class TableBatchWriter
+{
+    public const int MaxOperations = 100;
+
+    /// <summary>Payload budget per transaction, kept well under the 4 MiB limit to leave room for the envelope.</summary>
+    public const long MaxPayloadBytes = 3_500_000;
+
+    /// <summary>Upserts (replace mode: the stored entity equals what was sent) and returns how many were written.</summary>
+    public static Task<int> UpsertReplaceAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken) =>
+        SubmitAsync(table, entities, TableTransactionActionType.UpsertReplace, cancellationToken);
+
+    public static Task<int> DeleteAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken) =>
+        SubmitAsync(table, entities, TableTransactionActionType.Delete, cancellationToken);
+
+    private static async Task<int> SubmitAsync(
+        TableClient table, IEnumerable<ITableEntity> entities, TableTransactionActionType action, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        foreach (var batch in Plan(entities))
+        {
+            var actions = batch.Select(e => new TableTransactionAction(action, e, action == TableTransactionActionType.Delete ? Azure.ETag.All : default));
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            written += batch.Count;
+        }
+
+        return written;
+    }
+
+    /// <summary>Splits entities into valid transactions, keeping the order within each partition.</summary>
+    public static IEnumerable<IReadOnlyList<ITableEntity>> Plan(IEnumerable<ITableEntity> entities)
+    {
+        var open = new Dictionary<string, (List<ITableEntity> Items, long Bytes)>(StringComparer.Ordinal);
+        foreach (var entity in entities)
+        {
+            var size = EstimateBytes(entity);
+            if (!open.TryGetValue(entity.PartitionKey, out var current))
+            {
+                current = ([], 0);
+            }
+
+            if (current.Items.Count == MaxOperations || (current.Items.Count > 0 && current.Bytes + size > MaxPayloadBytes)
+                || current.Items.Any(e => e.RowKey == entity.RowKey))
+            {
+                yield return current.Items;
+                current = ([], 0);
+            }
+
+            current.Items.Add(entity);
+            open[entity.PartitionKey] = (current.Items, current.Bytes + size);
+        }
+
+        foreach (var (items, _) in open.Values)
+        {
+            if (items.Count > 0)
+            {
+                yield return items;
+            }
+        }
+    }
+
+    /// <summary>A generous estimate of an entity's size on the wire (UTF-16 strings, JSON framing).</summary>
+    public static long EstimateBytes(ITableEntity entity)
+    {
+        long size = 256 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2);
+        if (entity is TableEntity dynamic)
+        {
+            foreach (var (key, value) in dynamic)
+            {
+                size += 64 + (key.Length * 2) + value switch
+                {
+                    string s => s.Length * 6L, // JSON escaping can grow a character to \uXXXX
+                    byte[] b => b.Length * 2L,
+                    _ => 32,
+                };
+            }
+        }
+
+        return size;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Feeds.Local;
+
+/// <summary>
+/// Starts the Azurite storage emulator from the repository's pinned npm package (installing it with
+/// <c>npm ci</c> when missing), bound to loopback, and stops it again on dispose.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private AzuriteProcess(Process process, StringBuilder output, AzuriteOptions options)
+    {
+        _process = process;
+        _output = output;
+        Options = options;
+    }
+
+    public AzuriteOptions Options { get; }
+
+    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(options.RepositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            await log.WriteLineAsync("Azurite is not installed yet: running npm ci (pinned in package-lock.json) …").ConfigureAwait(false);
+            await NpmCiAsync(options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = options.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in Arguments(script, options))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Could not start node for Azurite; is Node.js installed?");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new AzuriteProcess(process, output, options);
+        try
+        {
+            await azurite.WaitUntilListeningAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return azurite;
+    }
+
+    public static IReadOnlyList<string> Arguments(string script, AzuriteOptions options)
+    {
+        var args = new List<string>
+        {
+            script,
+            "--blobHost", "127.0.0.1", "--blobPort", options.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", options.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", options.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The current Blob SDK's API version is newer than Azurite knows.
+            "--skipApiVersionCheck",
+            // Without it Azurite may not exit on SIGTERM.
+            "--disableTelemetry",
+        };
+        if (options.InMemory)
+        {
+            args.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(options.Location!);
+            args.AddRange(["--location", options.Location!]);
+        }
+
+        return args;
+    }
+
+    /// <summary>True when something accepts connections on the loopback port.</summary>
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            return client.ConnectAsync("127.0.0.1", port).Wait(TimeSpan.FromMilliseconds(500)) && client.Connected;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A free loopback port (for tests that run their own Azurite beside a developer's).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        int[] ports = [Options.BlobPort, Options.QueuePort, Options.TablePort];
+        while (!ports.All(IsListening))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}: {Output()}");
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"Azurite did not listen on ports {string.Join(", ", ports)} within 60 s: {Output()}");
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            // Keep the tail only: Azurite logs every request when asked to.
+            if (output.Length > 20_000)
+            {
+                output.Remove(0, 10_000);
+            }
+
+            output.AppendLine(line);
+        }
+    }
+
+    private static async Task NpmCiAsync(string root, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = root,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm; is Node.js installed?");
+        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
+        await npm.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci failed with exit code {npm.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Feeds.Core.Api;
+
+namespace Feeds.Local;
+
+/// <summary>
+/// The local host's <c>/api</c> routes: the same templates and the same handlers as the Functions app's triggers
+/// (a test keeps the two route sets identical).
+/// </summary>
+public static class LocalApi
+{
+    public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapGet(ApiRoutes.Minerals, (HttpRequest request, MineralsApi minerals, CancellationToken ct) => minerals.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Mineral, (HttpRequest request, string id, MineralsApi minerals, CancellationToken ct) => minerals.GetAsync(request, id, ct));
+        api.MapGet(ApiRoutes.Countries, (HttpRequest request, CountriesApi countries, CancellationToken ct) => countries.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
+        api.MapGet(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
+        return app;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Runtime.InteropServices;
+using Feeds.Core.Configuration;
+using Feeds.Core.Feeds;
+
+namespace Feeds.Local;
+
+/// <summary>The local host's verbs: <c>up</c>, <c>serve</c>, <c>ingest &lt;feed&gt;</c>.</summary>
+public static class LocalCommands
+{
+    public const string Usage = """
+        Feeds local host: the same jobs and /api routes as the Azure Functions app, on Azurite.
+
+        usage: dotnet run --project functions/Feeds.Local -- <verb> [options]
+          up                 start Azurite if nothing listens on its ports, seed the catalog, run every feed once,
+                             then serve the API on http://127.0.0.1:7071 until Ctrl+C
+          serve              serve the API only
+          ingest <feed> [--force]
+                             run one feed once (--force ignores checkpoints), print its run summary,
+                             exit 1 if it failed
+        options: --urls <url>   listen elsewhere (default http://127.0.0.1:7071)
+                 --live         fetch sources from their real URLs instead of the recorded payloads
+        Configuration keys (docs/configuration.md) come from environment variables (Feeds__Comtrade__BaseUrl) or
+        --Feeds:Comtrade:BaseUrl=… arguments. FeedsStorage set explicitly is used as given; otherwise Azurite runs
+        on 127.0.0.1:10000-10002 with its data in .azurite/.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.FirstOrDefault()?.ToLowerInvariant() ?? "up";
+        var rest = args.Skip(1).ToList();
+        var force = rest.Remove("--force");
+        rest.Remove("--live"); // recorded payloads are the default; no source feed exists yet to switch
+        var output = Console.Out;
+
+        switch (verb)
+        {
+            case "up":
+            case "serve":
+            case "ingest":
+                break;
+            case "help" or "--help" or "-h":
+                await output.WriteLineAsync(Usage).ConfigureAwait(false);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown verb '{verb}'.\n\n{Usage}").ConfigureAwait(false);
+                return 2;
+        }
+
+        string? feed = null;
+        if (verb == "ingest")
+        {
+            feed = rest.FirstOrDefault(a => !a.StartsWith('-'));
+            if (feed is null)
+            {
+                await Console.Error.WriteLineAsync($"ingest needs a feed name.\n\n{Usage}").ConfigureAwait(false);
+                return 2;
+            }
+
+            rest.Remove(feed);
+        }
+
+        // Ctrl+C and SIGTERM both end the run cleanly, so the Azurite this process started is stopped too.
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        var app = LocalHost.Build([.. rest]);
+        await using var azurite = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
+        var feeds = app.Services.GetRequiredService<FeedRunService>();
+
+        if (feed is not null)
+        {
+            if (feeds.Find(feed) is null)
+            {
+                await Console.Error.WriteLineAsync($"Unknown feed '{feed}'; feeds: {string.Join(", ", feeds.FeedNames)}.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var run = await RunFeedAsync(feeds, feed, force, output, stop.Token).ConfigureAwait(false);
+            return run.Status is FeedRunStatus.Succeeded ? 0 : 1;
+        }
+
+        if (verb == "up")
+        {
+            foreach (var name in feeds.FeedNames)
+            {
+                await RunFeedAsync(feeds, name, force, output, stop.Token).ConfigureAwait(false);
+            }
+        }
+
+        await app.StartAsync(stop.Token).ConfigureAwait(false);
+        using var stopping = app.Lifetime.ApplicationStopping.Register(stop.Cancel);
+        await output.WriteLineAsync($"Serving the API on {string.Join(", ", app.Urls)}/api (Ctrl+C stops). Try:").ConfigureAwait(false);
+        var url = app.Urls.FirstOrDefault() ?? LocalHost.DefaultUrl;
+        await output.WriteLineAsync($"  curl -s '{url}/api/minerals?lists=IN2023,US2025'\n  curl -s '{url}/api/health'").ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await output.WriteLineAsync("Stopping …").ConfigureAwait(false);
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static async Task<FeedRunRecord> RunFeedAsync(
+        FeedRunService feeds, string feed, bool force, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"[{feed}] running …").ConfigureAwait(false);
+        var progress = new Progress<string>(line => output.WriteLine($"[{feed}] {line}"));
+        var run = await feeds.RunAsync(feed, "local", force, progress, cancellationToken).ConfigureAwait(false);
+        var r = run.Outcome?.Records;
+        await output.WriteLineAsync(
+            $"[{feed}] run {run.RunId}: {run.Status} in {run.Duration?.TotalSeconds:0.0} s" +
+            (r is null ? "" : $"; records read {r.Read}: stored {r.Stored}, unchanged {r.Unchanged}, superseded {r.Superseded}, quarantined {r.Quarantined}") +
+            (run.Error is null ? "" : $"; error: {run.Error}")).ConfigureAwait(false);
+        return run;
+    }
+
+    /// <summary>Uses FeedsStorage as given when set; otherwise makes sure Azurite serves the development ports.</summary>
+    private static async Task<AzuriteProcess?> EnsureStorageAsync(IConfiguration configuration, TextWriter output, CancellationToken cancellationToken)
+    {
+        var explicitStorage = !string.IsNullOrEmpty(configuration[FeedsSettings.StorageConnection])
+            || configuration.GetSection(FeedsSettings.StorageConnection).GetChildren().Any();
+        if (explicitStorage && configuration[FeedsSettings.StorageConnection] != "UseDevelopmentStorage=true")
+        {
+            await output.WriteLineAsync("Using the storage configured in FeedsStorage.").ConfigureAwait(false);
+            return null;
+        }
+
+        var options = AzuriteOptions.Default(RepositoryRoot.Find());
+        if (AzuriteProcess.IsListening(options.TablePort) && AzuriteProcess.IsListening(options.BlobPort))
+        {
+            await output.WriteLineAsync("Azurite is already listening on 127.0.0.1:10000-10002; using it.").ConfigureAwait(false);
+            return null;
+        }
+
+        await output.WriteLineAsync("Starting Azurite on 127.0.0.1:10000-10002 (data in .azurite/) …").ConfigureAwait(false);
+        return await AzuriteProcess.StartAsync(options, output, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,53 @@
+using Feeds.Core;
+using Feeds.Core.Api;
+
+namespace Feeds.Local;
+
+/// <summary>Builds the local host's web application: the shared services and the <c>/api</c> routes on Kestrel.</summary>
+public static class LocalHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Build(
+        string[] args, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // One line per request drowns the feed progress; warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Registered first so a caller's (a test's) services win over the defaults AddFeedsCore only tries to add.
+        configureServices?.Invoke(builder.Services);
+        builder.Services.AddFeedsCore(builder.Configuration);
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+
+        // Anything the handlers did not catch still answers as problem+json, never an HTML error page.
+        app.UseExceptionHandler(error => error.Run(context =>
+            ApiResponses.Problem(context.Request, StatusCodes.Status500InternalServerError, "internal-error",
+                "Internal error", "The server failed to answer this request; the error was logged.").ExecuteAsync(context)));
+        app.UseStatusCodePages(context =>
+        {
+            var http = context.HttpContext;
+            if (http.Response.StatusCode == StatusCodes.Status404NotFound && http.Response.ContentLength is null && !http.Response.HasStarted)
+            {
+                return ApiResponses.Problem(http.Request, StatusCodes.Status404NotFound, "not-found", "Not found",
+                    "No such route; GET /api/openapi.json lists the routes.").ExecuteAsync(http);
+            }
+
+            return Task.CompletedTask;
+        });
+        app.MapFeedsApi();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Feeds.Local;
+
+return await LocalCommands.RunAsync(args);

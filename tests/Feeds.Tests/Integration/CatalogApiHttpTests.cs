@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Feeds.Tests.Support;
+
+namespace Feeds.Tests.Integration;
+
+/// <summary>The catalog routes over real HTTP on the local host, backed by Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CatalogApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private LocalServer _server = null!;
+
+    private HttpClient Client => _server.Client;
+
+    public async Task InitializeAsync() => _server = await LocalServer.StartAsync(TestStorage.Settings(azurite));
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<JsonElement> GetJson(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await Client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{url}: {response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static List<string> Ids(JsonElement body) =>
+        [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
+
+    [Theory]
+    [InlineData("/api/minerals?lists=IN2023", 30, "published")]
+    [InlineData("/api/minerals?lists=US2022", 50, "published")]
+    [InlineData("/api/minerals?lists=us2025", 60, "published")]
+    [InlineData("/api/minerals?lists=IN2023,US2025", 26, "group")]
+    [InlineData("/api/minerals?lists=IN2023,US2022", 21, "group")]
+    [InlineData("/api/minerals?lists=IN2023,US2025&counting=element", 45, "element")]
+    [InlineData("/api/minerals?lists=in2023,us2022&counting=ELEMENT", 40, "element")]
+    public async Task Minerals_counts_come_from_the_data(string url, int count, string counting)
+    {
+        var body = await GetJson(url);
+        Assert.Equal(count, body.GetProperty("count").GetInt32());
+        Assert.Equal(count, body.GetProperty("items").GetArrayLength());
+        Assert.Equal(counting, body.GetProperty("counting").GetString());
+        Assert.All(body.GetProperty("items").EnumerateArray(), i => Assert.False(i.GetProperty("isSample").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task India_US2025_overlap_members()
+    {
+        var ids = Ids(await GetJson("/api/minerals?lists=IN2023,US2025"));
+        Assert.Superset(new HashSet<string> { "copper", "potash", "rhenium", "silicon", "phosphorus", "ree", "pge" }, ids.ToHashSet());
+        Assert.Empty(ids.Intersect(["molybdenum", "strontium", "selenium", "cadmium"]));
+    }
+
+    [Fact]
+    public async Task Ree_shows_its_members_and_hs_codes()
+    {
+        var ree = await GetJson("/api/minerals/REE");
+        Assert.Equal("ree", ree.GetProperty("id").GetString());
+        Assert.Equal(16, ree.GetProperty("members").GetArrayLength());
+        Assert.Contains(ree.GetProperty("hsCodes").EnumerateArray(), h => h.GetProperty("code").GetString() == "280530");
+        Assert.Contains(ree.GetProperty("designations").EnumerateArray(), d => d.GetProperty("list").GetString() == "IN2023");
+    }
+
+    [Fact]
+    public async Task Shared_codes_say_who_else_claims_them()
+    {
+        var germanium = await GetJson("/api/minerals/germanium");
+        var oxide = germanium.GetProperty("hsCodes").EnumerateArray().Single(h => h.GetProperty("code").GetString() == "282560");
+        Assert.True(oxide.GetProperty("shared").GetBoolean());
+        Assert.Contains(oxide.GetProperty("sharedWith").EnumerateArray(), m => m.GetString() == "zirconium");
+    }
+
+    [Theory]
+    [InlineData("/api/minerals/nope", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/minerals?lists=XX", HttpStatusCode.BadRequest, "lists")]
+    [InlineData("/api/minerals?lists=IN2023&counting=both", HttpStatusCode.BadRequest, "counting")]
+    [InlineData("/api/minerals?limit=5000", HttpStatusCode.BadRequest, "limit")]
+    [InlineData("/api/minerals?format=xml", HttpStatusCode.BadRequest, "format")]
+    [InlineData("/api/minerals?list=IN2023", HttpStatusCode.BadRequest, "list")]
+    [InlineData("/api/minerals/Li%27%20or%201", HttpStatusCode.BadRequest, "id")]
+    [InlineData("/api/countries?membership=NATO", HttpStatusCode.BadRequest, "membership")]
+    [InlineData("/api/nowhere", HttpStatusCode.NotFound, null)]
+    public async Task Errors_are_problem_json(string url, HttpStatusCode status, string? parameter)
+    {
+        using var response = await Client.GetAsync(url);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((int)status, body.GetProperty("status").GetInt32());
+        if (parameter is not null)
+        {
+            Assert.Equal(parameter, body.GetProperty("parameter").GetString());
+            Assert.Contains(parameter, body.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Csv_by_accept_header_and_by_format()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/minerals?lists=IN2023,US2025");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var response = await Client.SendAsync(request);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,name,kind,group,members,IN2023,US2025,is_sample", lines[0]);
+        Assert.Equal(27, lines.Length);
+
+        var viaFormat = await Client.GetStringAsync("/api/countries?format=csv&membership=QUAD");
+        Assert.Equal(5, viaFormat.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("IND,India,699,356", viaFormat);
+    }
+
+    [Fact]
+    public async Task Etag_revalidation_answers_304()
+    {
+        using var first = await Client.GetAsync("/api/minerals?lists=IN2023");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.Contains("max-age", first.Headers.CacheControl?.ToString());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/minerals?lists=IN2023");
+        request.Headers.IfNoneMatch.Add(etag);
+        using var second = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/api/minerals?lists=US2022");
+        other.Headers.IfNoneMatch.Add(etag);
+        using var third = await Client.SendAsync(other);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task Paging_follows_link_headers_to_every_country()
+    {
+        var all = await GetJson("/api/countries");
+        var total = all.GetProperty("count").GetInt32();
+        Assert.True(total > 200);
+
+        var seen = new List<string>();
+        var url = "/api/countries?limit=100";
+        while (url is not null)
+        {
+            using var response = await Client.GetAsync(url);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            seen.AddRange(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("iso3").GetString()!));
+            url = response.Headers.TryGetValues("Link", out var links)
+                ? links.Single().Split(';')[0].Trim('<', '>')
+                : null!;
+        }
+
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+    }
+
+    [Fact]
+    public async Task Countries_carry_comtrade_codes_and_memberships()
+    {
+        var msp = await GetJson("/api/countries?membership=msp");
+        Assert.Equal(14, msp.GetProperty("count").GetInt32());
+        var usa = msp.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("iso3").GetString() == "USA");
+        Assert.Equal(842, usa.GetProperty("comtradeCode").GetInt32());
+        Assert.Contains(usa.GetProperty("memberships").EnumerateArray(), m => m.GetString() == "QUAD");
+    }
+
+    [Fact]
+    public async Task Health_reports_storage_catalog_and_feeds()
+    {
+        using var response = await Client.GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Contains(body.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "feed:catalog");
+    }
+
+    [Fact]
+    public async Task OpenApi_document_is_served()
+    {
+        var doc = await GetJson("/api/openapi.json");
+        Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/minerals", out _));
+    }
+}

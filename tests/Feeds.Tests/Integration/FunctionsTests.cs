@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Feeds.Core.Catalog;
+using Feeds.Core.Feeds;
+using Feeds.Functions.Functions;
+using Feeds.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Feeds.Tests.Integration;
+
+/// <summary>The Functions app's classes called directly (the compiled worker cannot run without the Functions host).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class FunctionsTests(AzuriteFixture azurite)
+{
+    private static async Task<(int Status, JsonElement Body)> Execute(IActionResult result, HttpContext context)
+    {
+        context.Response.Body = new MemoryStream();
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        var bytes = ((MemoryStream)context.Response.Body).ToArray();
+        return (context.Response.StatusCode, JsonDocument.Parse(bytes).RootElement.Clone());
+    }
+
+    private static HttpContext Context(IServiceProvider services, string query)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("feeds.example");
+        context.Request.Path = "/api/minerals";
+        context.Request.QueryString = new QueryString(query);
+        return context;
+    }
+
+    [Fact]
+    public async Task Timer_seeds_the_catalog_and_http_triggers_serve_it()
+    {
+        await using var services = await TestStorage.CreateAsync(azurite);
+        var timer = new CatalogTimerFunction(services.GetRequiredService<FeedRunService>(), NullLogger<CatalogTimerFunction>.Instance);
+
+        await timer.Run(new TimerInfo { IsPastDue = true }, CancellationToken.None);
+
+        var runs = await services.GetRequiredService<FeedRunStore>().LatestAsync(CatalogFeed.FeedName, 1, CancellationToken.None);
+        Assert.Equal("timer", runs.Single().Trigger);
+
+        var functions = ActivatorUtilities.CreateInstance<CatalogApiFunctions>(services);
+        var context = Context(services, "?lists=IN2023,US2025");
+        var (status, body) = await Execute(await functions.ListMinerals(context.Request, CancellationToken.None), context);
+        Assert.Equal(200, status);
+        Assert.Equal(26, body.GetProperty("count").GetInt32());
+
+        var missing = Context(services, "");
+        var (notFound, problem) = await Execute(await functions.GetMineral(missing.Request, "unobtainium", CancellationToken.None), missing);
+        Assert.Equal(404, notFound);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Timer_fails_the_invocation_when_the_feed_fails()
+    {
+        using var files = new CatalogFiles();
+        files.Edit(CatalogLoader.ListsFile, doc => doc["lists"]![0]!["entries"]![0]!["mineral"] = "nothing");
+        await using var services = await TestStorage.CreateAsync(azurite, s => s.AddSingleton<ICatalogFiles>(files.Files));
+        var timer = new CatalogTimerFunction(services.GetRequiredService<FeedRunService>(), NullLogger<CatalogTimerFunction>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => timer.Run(new TimerInfo(), CancellationToken.None));
+        Assert.Contains("lists.json", error.Message);
+    }
+}

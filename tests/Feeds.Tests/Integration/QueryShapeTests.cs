@@ -1,0 +1,50 @@
+using System.Net;
+using Azure.Core;
+using Azure.Data.Tables;
+using Feeds.Core.Configuration;
+using Feeds.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feeds.Tests.Integration;
+
+/// <summary>
+/// Every data route's table access is a point read or a single-partition query: asserted on the requests the
+/// storage client actually sends, not on what the code intends.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class QueryShapeTests(AzuriteFixture azurite)
+{
+    [Theory]
+    [InlineData("/api/minerals")]
+    [InlineData("/api/minerals?lists=IN2023,US2025&counting=element")]
+    [InlineData("/api/minerals/lithium")]
+    [InlineData("/api/minerals/nope")]
+    [InlineData("/api/countries?membership=MSP")]
+    [InlineData("/api/health")]
+    public async Task Routes_read_single_partitions_only(string url)
+    {
+        var recorder = new RequestRecorder();
+        var settings = TestStorage.Settings(azurite);
+        await using var server = await LocalServer.StartAsync(settings, configureServices: services =>
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+            services.AddSingleton(new TableServiceClient(settings[FeedsSettings.StorageConnection], options));
+        });
+        recorder.Clear();
+
+        using var response = await server.Client.GetAsync(url);
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
+
+        Assert.NotEmpty(recorder.Requests);
+        foreach (var request in recorder.Requests)
+        {
+            var path = Uri.UnescapeDataString(request.AbsolutePath);
+            var query = Uri.UnescapeDataString(request.Query);
+            var pointRead = path.Contains("(PartitionKey='", StringComparison.Ordinal) && path.Contains("RowKey='", StringComparison.Ordinal);
+            var partitionQuery = query.Contains("$filter=PartitionKey eq '", StringComparison.Ordinal)
+                && !query.Contains(" or ", StringComparison.OrdinalIgnoreCase);
+            Assert.True(pointRead || partitionQuery, $"{url} issued a query that is neither a point read nor a single-partition query: {request}");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Feeds.Core.Catalog;
+using Feeds.Core.Feeds;
+using Feeds.Local;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feeds.Tests.Support;
+
+/// <summary>The local host on a free loopback port over real HTTP, with its own tables in the shared Azurite.</summary>
+public sealed class LocalServer : IAsyncDisposable
+{
+    private LocalServer(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<LocalServer> StartAsync(
+        IDictionary<string, string?> settings, bool seedCatalog = true, Action<IServiceCollection>? configureServices = null)
+    {
+        var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"], settings, configureServices);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var server = new LocalServer(app, new Uri(address));
+        if (seedCatalog)
+        {
+            var run = await app.Services.GetRequiredService<FeedRunService>()
+                .RunAsync(CatalogFeed.FeedName, "test", force: false, progress: null, CancellationToken.None);
+            Assert.Equal(FeedRunStatus.Succeeded, run.Status);
+        }
+
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,39 @@
+using Feeds.Core;
+using Feeds.Core.Configuration;
+using Feeds.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Feeds.Tests.Support;
+
+/// <summary>Settings and services for one test's isolated slice of Azurite (a unique table prefix).</summary>
+public static class TestStorage
+{
+    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string? prefix = null) => new()
+    {
+        [FeedsSettings.StorageConnection] = azurite.ConnectionString,
+        [FeedsSettings.TablePrefix] = prefix ?? UniquePrefix(),
+    };
+
+    public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>The shared services, as both hosts register them, over this test's tables.</summary>
+    public static ServiceProvider Services(IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        configure?.Invoke(services);
+        services.AddFeedsCore(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    public static async Task<ServiceProvider> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null)
+    {
+        var provider = Services(Settings(azurite), configure);
+        await provider.GetRequiredService<FeedTables>().EnsureCreatedAsync(CancellationToken.None);
+        return provider;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Reflection;
+using Feeds.Core.Api;
+using Feeds.Functions.Functions;
+using Feeds.Local;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Feeds.Tests.Unit;
+
+/// <summary>The Functions app and the local host serve exactly the same /api routes, and the OpenAPI document lists them.</summary>
+public sealed class RouteParityTests
+{
+    /// <summary>(METHOD, /api/template) for every HTTP trigger the Functions app declares.</summary>
+    public static IReadOnlySet<string> FunctionRoutes(Assembly assembly) =>
+        assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
+            .OfType<HttpTriggerAttribute>()
+            .SelectMany(t => (t.Methods ?? ["get"]).Select(method => $"{method.ToUpperInvariant()} /{ApiRoutes.Prefix}/{t.Route}"))
+            .ToHashSet();
+
+    /// <summary>(METHOD, /api/template) for every endpoint the local host maps under /api.</summary>
+    public static IReadOnlySet<string> LocalRoutes()
+    {
+        var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"]);
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>();
+        return endpoints
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith(ApiRoutes.Prefix + "/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToHashSet();
+    }
+
+    [Fact]
+    public void Local_host_and_functions_app_serve_the_same_routes()
+    {
+        var functions = FunctionRoutes(typeof(CatalogApiFunctions).Assembly);
+        var local = LocalRoutes();
+
+        Assert.NotEmpty(functions);
+        Assert.True(functions.SetEquals(local),
+            $"Only in Functions: {string.Join(", ", functions.Except(local))}; only in the local host: {string.Join(", ", local.Except(functions))}");
+    }
+
+    [Fact]
+    public void The_parity_check_sees_a_route_missing_from_one_host()
+    {
+        // A route set with one extra trigger must not equal the local host's: the comparison can fail.
+        var functions = FunctionRoutes(typeof(CatalogApiFunctions).Assembly).Append("GET /api/extra").ToHashSet();
+        Assert.False(functions.SetEquals(LocalRoutes()));
+    }
+
+    [Fact]
+    public void OpenApi_document_lists_every_route_and_no_other()
+    {
+        var documented = OpenApiDocument.Parse()["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} /{ApiRoutes.Prefix}{p.Key}"))
+            .ToHashSet();
+        var served = FunctionRoutes(typeof(CatalogApiFunctions).Assembly);
+
+        Assert.True(documented.SetEquals(served),
+            $"Only documented: {string.Join(", ", documented.Except(served))}; only served: {string.Join(", ", served.Except(documented))}");
+    }
+}
