@@ -32,6 +32,8 @@ public static class FeedsServiceCollectionExtensions
         services.TryAddSingleton<CatalogStore>();
         services.TryAddSingleton<FeedRunStore>();
         services.TryAddSingleton<FeedCheckpointStore>();
+        services.TryAddSingleton<QuarantineStore>();
+        services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.Section));
         services.AddSingleton<IFeedRunner, CatalogFeed>();
         services.TryAddSingleton<FeedRunService>();
 

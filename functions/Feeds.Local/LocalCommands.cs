@@ -29,7 +29,10 @@ public static class LocalCommands
         var verb = args.FirstOrDefault()?.ToLowerInvariant() ?? "up";
         var rest = args.Skip(1).ToList();
         var force = rest.Remove("--force");
-        rest.Remove("--live"); // recorded payloads are the default; no source feed exists yet to switch
+        // Offline replay of recorded payloads is the local default; --live calls the real sources. Put first so an
+        // explicit --Feeds:Sources:Offline=… later on the command line still wins.
+        var live = rest.Remove("--live");
+        rest.Insert(0, $"--{FeedsSettings.SourcesOffline}={(!live).ToString().ToLowerInvariant()}");
         var output = Console.Out;
 
         switch (verb)

@@ -9,6 +9,7 @@ public static class FeedsSettings
     public const string StorageConnection = "FeedsStorage";
     public const string TablePrefix = "Feeds:Storage:TablePrefix";
     public const string CatalogSchedule = "Feeds:Schedules:Catalog";
+    public const string SourcesOffline = "Feeds:Sources:Offline";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -19,5 +20,7 @@ public static class FeedsSettings
             "Prefix for every table name, so several deployments or test runs can share one account."),
         new(CatalogSchedule, "0 15 0 * * *",
             "NCRONTAB schedule (UTC) of the catalog feed's timer function."),
+        new(SourcesOffline, "false",
+            "Replay recorded source payloads (bundled in data/) for feeds whose source URL is left at its default."),
     ];
 }
