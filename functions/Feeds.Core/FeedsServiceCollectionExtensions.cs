@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Feeds.Core.Api;
 using Feeds.Core.Catalog;
+using Feeds.Core.Comtrade;
 using Feeds.Core.Feeds;
 using Feeds.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -35,11 +36,13 @@ public static class FeedsServiceCollectionExtensions
         services.TryAddSingleton<QuarantineStore>();
         services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.Section));
         services.AddSingleton<IFeedRunner, CatalogFeed>();
+        services.AddComtradeFeed(configuration);
         services.TryAddSingleton<FeedRunService>();
 
         services.TryAddSingleton<ApiHandler>();
         services.TryAddSingleton<MineralsApi>();
         services.TryAddSingleton<CountriesApi>();
+        services.TryAddSingleton<TradeApi>();
         services.TryAddSingleton<HealthApi>();
         services.TryAddSingleton<OpenApiDocument>();
         return services;

@@ -26,5 +26,6 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 });
 
 builder.Services.AddFeedsCore(builder.Configuration);
+builder.Services.AddSingleton<Feeds.Functions.Functions.FeedTimerRunner>();
 
 builder.Build().Run();

@@ -33,6 +33,14 @@ public static class LocalCommands
         // explicit --Feeds:Sources:Offline=… later on the command line still wins.
         var live = rest.Remove("--live");
         rest.Insert(0, $"--{FeedsSettings.SourcesOffline}={(!live).ToString().ToLowerInvariant()}");
+        if (!live)
+        {
+            // Replayed payloads need no politeness; a later explicit setting still wins.
+            rest.Insert(1, $"--{FeedsSettings.ComtradeRequestsPerSecond}=50");
+            // The recorded payloads cover 2020-2024.
+            rest.Insert(2, $"--{FeedsSettings.ComtradeFromYear}=2020");
+            rest.Insert(3, $"--{FeedsSettings.ComtradeToYear}=2024");
+        }
         var output = Console.Out;
 
         switch (verb)

@@ -25,6 +25,8 @@ public static class LocalHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         // One line per request drowns the feed progress; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         // Registered first so a caller's (a test's) services win over the defaults AddFeedsCore only tries to add.
         configureServices?.Invoke(builder.Services);
         builder.Services.AddFeedsCore(builder.Configuration);

@@ -43,11 +43,28 @@ public static class ApiResponses
         string cacheControl,
         string csvFileName)
     {
-        var format = query.Format();
         var limit = query.Limit();
         var offset = OffsetToken.Parse(query.Optional("continuation"), items.Count);
         var page = items.Skip(offset).Take(limit).ToList();
         var next = offset + page.Count < items.Count ? OffsetToken.Format(offset + page.Count) : null;
+        return Page(query, page, items.Count, next, envelope, csv, cacheControl, csvFileName);
+    }
+
+    /// <summary>
+    /// One page of a list whose paging is done elsewhere (a table query's continuation): <c>count</c> is given when
+    /// known, <c>continuation</c> and the Link header when <paramref name="next"/> is set.
+    /// </summary>
+    public static ApiResult Page<T>(
+        ApiQuery query,
+        IReadOnlyList<T> page,
+        int? count,
+        string? next,
+        IReadOnlyDictionary<string, object?> envelope,
+        CsvTable<T> csv,
+        string cacheControl,
+        string csvFileName)
+    {
+        var format = query.Format();
         var link = next is null ? null : $"<{NextUrl(query.Request, next)}>; rel=\"next\"";
 
         if (format == ResponseFormat.Csv)
@@ -62,7 +79,13 @@ public static class ApiResponses
             };
         }
 
-        var body = new Dictionary<string, object?>(envelope) { ["count"] = items.Count, ["items"] = page };
+        var body = new Dictionary<string, object?>(envelope);
+        if (count is not null)
+        {
+            body["count"] = count;
+        }
+
+        body["items"] = page;
         if (next is not null)
         {
             body["continuation"] = next;

@@ -126,6 +126,26 @@ public sealed class CatalogStore(FeedTables tables)
         return ToMineral(e);
     }
 
+    /// <summary>Point read of one country (ISO3 validated by the caller), or null.</summary>
+    public async Task<CountryRecord?> ReadCountryAsync(string iso3, CancellationToken cancellationToken)
+    {
+        var response = await tables.Get(FeedTables.Countries)
+            .GetEntityIfExistsAsync<TableEntity>(CountriesPartition, iso3, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } e ? ToCountry(e) : null;
+    }
+
+    /// <summary>The Comtrade partner areas without ISO3 (World, "Other Asia, nes", …).</summary>
+    public async Task<IReadOnlyList<TradeArea>> ReadAreasAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<TradeArea>();
+        await foreach (var e in Partition(FeedTables.Countries, AreasPartition, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new TradeArea(e.GetInt32("ComtradeCode") ?? -1, e.RowKey, e.GetString("Name") ?? e.RowKey, e.GetString("Note")));
+        }
+
+        return result;
+    }
+
     public async Task<IReadOnlyList<CriticalMineralList>> ReadListsAsync(CancellationToken cancellationToken)
     {
         var result = new List<CriticalMineralList>();
@@ -144,9 +164,7 @@ public sealed class CatalogStore(FeedTables tables)
         var result = new List<CountryRecord>();
         await foreach (var e in Partition(FeedTables.Countries, CountriesPartition, cancellationToken).ConfigureAwait(false))
         {
-            result.Add(new CountryRecord(
-                e.RowKey, e.GetString("Name") ?? e.RowKey, e.GetInt32("ComtradeCode"), e.GetInt32("M49"),
-                FromJson<List<string>>(e, "UsgsNames"), FromJson<List<string>>(e, "Memberships")));
+            result.Add(ToCountry(e));
         }
 
         return result;
@@ -164,6 +182,10 @@ public sealed class CatalogStore(FeedTables tables)
 
         return result;
     }
+
+    private static CountryRecord ToCountry(TableEntity e) => new(
+        e.RowKey, e.GetString("Name") ?? e.RowKey, e.GetInt32("ComtradeCode"), e.GetInt32("M49"),
+        FromJson<List<string>>(e, "UsgsNames"), FromJson<List<string>>(e, "Memberships"));
 
     private static MineralRecord ToMineral(TableEntity e) => new(
         e.RowKey,

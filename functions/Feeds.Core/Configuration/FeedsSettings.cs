@@ -10,6 +10,14 @@ public static class FeedsSettings
     public const string TablePrefix = "Feeds:Storage:TablePrefix";
     public const string CatalogSchedule = "Feeds:Schedules:Catalog";
     public const string SourcesOffline = "Feeds:Sources:Offline";
+    public const string ComtradeBaseUrl = "Feeds:Comtrade:BaseUrl";
+    public const string ComtradeSubscriptionKey = "Feeds:Comtrade:SubscriptionKey";
+    public const string ComtradeReporters = "Feeds:Comtrade:Reporters";
+    public const string ComtradeFromYear = "Feeds:Comtrade:FromYear";
+    public const string ComtradeToYear = "Feeds:Comtrade:ToYear";
+    public const string ComtradeRequestsPerSecond = "Feeds:Comtrade:RequestsPerSecond";
+    public const string ComtradeDailyCallQuota = "Feeds:Comtrade:DailyCallQuota";
+    public const string ComtradeSchedule = "Feeds:Schedules:Comtrade";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -22,5 +30,13 @@ public static class FeedsSettings
             "NCRONTAB schedule (UTC) of the catalog feed's timer function."),
         new(SourcesOffline, "false",
             "Replay recorded source payloads (bundled in data/) for feeds whose source URL is left at its default."),
+        new(ComtradeBaseUrl, "https://comtradeapi.un.org", "UN Comtrade API base URL (a mirror or stand-in when set)."),
+        new(ComtradeSubscriptionKey, "", "Comtrade subscription key; none: the public preview endpoint (500 records a call)."),
+        new(ComtradeReporters, "IND;USA", "Reporter ISO3 codes, ';'-separated."),
+        new(ComtradeFromYear, "", "First year pulled; none: four years before ToYear."),
+        new(ComtradeToYear, "", "Last year pulled; none: last calendar year."),
+        new(ComtradeRequestsPerSecond, "1", "Client-side rate limit for Comtrade calls (requests queue)."),
+        new(ComtradeDailyCallQuota, "450", "Comtrade calls this deployment allows itself per UTC day."),
+        new(ComtradeSchedule, "0 0 1 * * *", "NCRONTAB schedule (UTC) of the Comtrade feed's timer function."),
     ];
 }

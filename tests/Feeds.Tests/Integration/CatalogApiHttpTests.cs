@@ -13,9 +13,9 @@ public sealed class CatalogApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private HttpClient Client => _server.Client;
 
-    public async Task InitializeAsync() => _server = await LocalServer.StartAsync(TestStorage.Settings(azurite));
+    public async Task InitializeAsync() => _server = await azurite.SeededServerAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<JsonElement> GetJson(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -166,7 +166,7 @@ public sealed class CatalogApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_reports_storage_catalog_and_feeds()
+    public async Task Health_is_healthy_when_every_feed_ran()
     {
         using var response = await Client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -174,6 +174,20 @@ public sealed class CatalogApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         Assert.Contains(body.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "feed:catalog");
+    }
+
+    [Fact]
+    public async Task Health_is_degraded_while_a_feed_has_never_run()
+    {
+        await using var fresh = await LocalServer.StartAsync(TestStorage.Settings(azurite));
+        var body = JsonDocument.Parse(await fresh.Client.GetStringAsync("/api/health")).RootElement;
+        var checks = body.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("healthy", checks["storage"]);
+        Assert.Equal("healthy", checks["catalog"]);
+        Assert.Equal("healthy", checks["feed:catalog"]);
+        // Only the catalog ran here: the trade feed has never run, so the whole answer is degraded.
+        Assert.Equal("degraded", checks["feed:comtrade"]);
+        Assert.Equal("degraded", body.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         return (context.Response.StatusCode, JsonDocument.Parse(bytes).RootElement.Clone());
     }
 
+    private static FeedTimerFunctions Timers(IServiceProvider services) =>
+        new(new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance));
+
     private static HttpContext Context(IServiceProvider services, string query)
     {
         var context = new DefaultHttpContext { RequestServices = services };
@@ -39,9 +42,9 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
     public async Task Timer_seeds_the_catalog_and_http_triggers_serve_it()
     {
         await using var services = await TestStorage.CreateAsync(azurite);
-        var timer = new CatalogTimerFunction(services.GetRequiredService<FeedRunService>(), NullLogger<CatalogTimerFunction>.Instance);
+        var timer = Timers(services);
 
-        await timer.Run(new TimerInfo { IsPastDue = true }, CancellationToken.None);
+        await timer.Catalog(new TimerInfo { IsPastDue = true }, CancellationToken.None);
 
         var runs = await services.GetRequiredService<FeedRunStore>().LatestAsync(CatalogFeed.FeedName, 1, CancellationToken.None);
         Assert.Equal("timer", runs.Single().Trigger);
@@ -64,9 +67,9 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         using var files = new CatalogFiles();
         files.Edit(CatalogLoader.ListsFile, doc => doc["lists"]![0]!["entries"]![0]!["mineral"] = "nothing");
         await using var services = await TestStorage.CreateAsync(azurite, s => s.AddSingleton<ICatalogFiles>(files.Files));
-        var timer = new CatalogTimerFunction(services.GetRequiredService<FeedRunService>(), NullLogger<CatalogTimerFunction>.Instance);
+        var timer = Timers(services);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => timer.Run(new TimerInfo(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => timer.Catalog(new TimerInfo(), CancellationToken.None));
         Assert.Contains("lists.json", error.Message);
     }
 }

@@ -9,6 +9,8 @@ namespace Feeds.Tests.Support;
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
+    private readonly SemaphoreSlim _serverLock = new(1, 1);
+    private LocalServer? _seeded;
 
     public string ConnectionString => _azurite?.Options.ConnectionString
         ?? throw new InvalidOperationException("Azurite has not started.");
@@ -20,8 +22,42 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _azurite = await AzuriteProcess.StartAsync(options, TextWriter.Null, CancellationToken.None);
     }
 
+    /// <summary>
+    /// One local host shared by read-only API tests: its own tables, seeded once with every feed from the offline
+    /// replay (recorded payloads), so tests that only read need not seed again.
+    /// </summary>
+    public async Task<LocalServer> SeededServerAsync()
+    {
+        await _serverLock.WaitAsync();
+        try
+        {
+            if (_seeded is null)
+            {
+                var settings = TestStorage.Settings(this);
+                settings[Feeds.Core.Configuration.FeedsSettings.SourcesOffline] = "true";
+                settings[Feeds.Core.Configuration.FeedsSettings.ComtradeFromYear] = "2020";
+                settings[Feeds.Core.Configuration.FeedsSettings.ComtradeToYear] = "2024";
+                settings[Feeds.Core.Configuration.FeedsSettings.ComtradeRequestsPerSecond] = "1000";
+                var server = await LocalServer.StartAsync(settings);
+                await server.RunAllFeedsAsync();
+                _seeded = server;
+            }
+
+            return _seeded;
+        }
+        finally
+        {
+            _serverLock.Release();
+        }
+    }
+
     public async Task DisposeAsync()
     {
+        if (_seeded is not null)
+        {
+            await _seeded.DisposeAsync();
+        }
+
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();

@@ -38,6 +38,17 @@ public sealed class LocalServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Runs every registered feed once and asserts each succeeded.</summary>
+    public async Task RunAllFeedsAsync()
+    {
+        var feeds = App.Services.GetRequiredService<FeedRunService>();
+        foreach (var name in feeds.FeedNames)
+        {
+            var run = await feeds.RunAsync(name, "test", force: false, progress: null, CancellationToken.None);
+            Assert.True(run.Status == FeedRunStatus.Succeeded, $"{name}: {run.Status} {run.Error} {string.Join("; ", run.Outcome?.FailedSlices ?? [])}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

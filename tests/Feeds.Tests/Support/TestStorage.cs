@@ -30,9 +30,16 @@ public static class TestStorage
         return services.BuildServiceProvider();
     }
 
-    public static async Task<ServiceProvider> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null)
+    public static async Task<ServiceProvider> CreateAsync(
+        AzuriteFixture azurite, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? extraSettings = null)
     {
-        var provider = Services(Settings(azurite), configure);
+        var settings = Settings(azurite);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var provider = Services(settings, configure);
         await provider.GetRequiredService<FeedTables>().EnsureCreatedAsync(CancellationToken.None);
         return provider;
     }

@@ -1,0 +1,371 @@
+using Azure.Data.Tables;
+using Feeds.Core.Comtrade;
+using Feeds.Core.Configuration;
+using Feeds.Core.Feeds;
+using Feeds.Core.Storage;
+using Feeds.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feeds.Tests.Integration.Comtrade;
+
+/// <summary>The trade feed against a stand-in Comtrade server over real HTTP, storing into Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ComtradeFeedTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly string[] SystemColumns = ["odata.etag", "Timestamp", "RunId", "RetrievedAt"];
+    private ComtradeStandIn _server = null!;
+
+    public async Task InitializeAsync() => _server = await ComtradeStandIn.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private Task<ServiceProvider> Services(Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [FeedsSettings.ComtradeBaseUrl] = _server.BaseUrl,
+            [FeedsSettings.ComtradeFromYear] = "2020",
+            [FeedsSettings.ComtradeToYear] = "2024",
+            [FeedsSettings.ComtradeRequestsPerSecond] = "1000",
+        };
+        foreach (var (k, v) in extra ?? [])
+        {
+            settings[k] = v;
+        }
+
+        return TestStorage.CreateAsync(azurite, s => s.Configure<ComtradeResilienceOptions>(o =>
+        {
+            o.RetryDelay = TimeSpan.FromMilliseconds(10);
+            o.MaxRetryDelay = TimeSpan.FromSeconds(3);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.MaxRetryAttempts = 2;
+        }), settings);
+    }
+
+    private static Task<FeedRunRecord> Run(ServiceProvider services, bool force = false) =>
+        services.GetRequiredService<FeedRunService>().RunAsync(ComtradeFeed.FeedName, "test", force, null, CancellationToken.None);
+
+    private static async Task<Dictionary<string, string>> Dump(ServiceProvider services)
+    {
+        var rows = new Dictionary<string, string>();
+        await foreach (var e in services.GetRequiredService<FeedTables>().Get(FeedTables.TradeFlows).QueryAsync<TableEntity>())
+        {
+            rows[$"{e.PartitionKey}/{e.RowKey}"] = string.Join("|", e.Keys.Where(k => !SystemColumns.Contains(k)).Order(StringComparer.Ordinal).Select(k => $"{k}={e[k]}"));
+        }
+
+        return rows;
+    }
+
+    private static async Task Answer(HttpContext context, int status, string contentType, string body, Action<IHeaderDictionary>? headers = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        headers?.Invoke(context.Response.Headers);
+        await context.Response.WriteAsync(body);
+    }
+
+    [Fact]
+    public async Task Stores_the_real_figures_and_the_counts_add_up()
+    {
+        await using var services = await Services();
+
+        var run = await Run(services);
+
+        Assert.Equal(FeedRunStatus.Succeeded, run.Status);
+        var counts = run.Outcome!.Records;
+        Assert.True(counts.AddsUp, counts.ToString());
+        Assert.True(counts.Stored > 200);
+        Assert.InRange(_server.Calls, 1, 50);
+
+        // Every real 6-digit figure of data/comtrade/real/figures.csv for the USA is stored with the published value.
+        var table = services.GetRequiredService<FeedTables>().Get(FeedTables.TradeFlows);
+        var figures = File.ReadAllLines(Path.Combine(Feeds.Local.RepositoryRoot.Find(), "data", "comtrade", "real", "figures.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f[0] == "USA" && f[6].Length == 6).ToList();
+        Assert.NotEmpty(figures);
+        var catalog = Feeds.Core.Catalog.CatalogLoader.Load(new Feeds.Core.Catalog.EmbeddedCatalogFiles());
+        foreach (var f in figures)
+        {
+            var mineral = catalog.HsCodes.First(h => h.Code == f[6]).Minerals[0];
+            var key = $"{int.Parse(f[7], System.Globalization.CultureInfo.InvariantCulture):D4}-00-{f[5]}-{f[6]}-{int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture):D3}";
+            var entity = (await table.GetEntityAsync<TableEntity>($"USA-{mineral}", key)).Value;
+            Assert.Equal(double.Parse(f[8], System.Globalization.CultureInfo.InvariantCulture), entity.GetDouble("ValueUsd"));
+            Assert.False(entity.GetBoolean("IsSample"));
+        }
+
+        // India rows are made up in the recorded payloads: stored, and flagged sample.
+        var india = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"IND-lithium"}")).ToListAsync();
+        Assert.NotEmpty(india);
+        Assert.All(india, e => Assert.True(e.GetBoolean("IsSample")));
+    }
+
+    [Fact]
+    public async Task The_same_input_twice_with_checkpoints_ignored_leaves_every_business_column_identical()
+    {
+        await using var services = await Services();
+        await Run(services);
+        var first = await Dump(services);
+
+        var again = await Run(services, force: true);
+        var second = await Dump(services);
+
+        Assert.True(again.Outcome!.EntitiesWritten > 0);
+        Assert.Equal(first.Count, second.Count);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Unchanged_slices_are_not_rewritten()
+    {
+        await using var services = await Services();
+        var first = await Run(services);
+
+        var second = await Run(services);
+
+        Assert.Equal(0, second.Outcome!.EntitiesWritten);
+        Assert.Equal(first.Outcome!.Records.Stored, second.Outcome.Records.Unchanged);
+        Assert.True(second.Outcome.Records.AddsUp);
+    }
+
+    [Fact]
+    public async Task A_run_killed_part_way_resumes_and_ends_equal_to_an_uninterrupted_run()
+    {
+        await using var reference = await Services();
+        await Run(reference);
+        var expected = await Dump(reference);
+
+        await using var services = await Services();
+        using var kill = new CancellationTokenSource();
+        var before = _server.Calls;
+        _server.Script = (call, _) =>
+        {
+            if (call == before + 3)
+            {
+                kill.Cancel(); // the host stops the run while its third call is in flight
+            }
+
+            return Task.FromResult(false);
+        };
+        var killed = await services.GetRequiredService<FeedRunService>().RunAsync(ComtradeFeed.FeedName, "test", false, null, kill.Token);
+        Assert.Equal(FeedRunStatus.Failed, killed.Status);
+        var partial = await Dump(services);
+        Assert.InRange(partial.Count, 1, expected.Count - 1);
+
+        _server.Script = (_, _) => Task.FromResult(false);
+        var resumed = await Run(services);
+
+        Assert.Equal(FeedRunStatus.Succeeded, resumed.Status);
+        Assert.True(resumed.Outcome!.SlicesUnchanged > 0); // what the killed run stored is not fetched into new writes
+        Assert.Equal(expected.Keys.Order(), (await Dump(services)).Keys.Order());
+        Assert.Equal(expected.Values.Order(), (await Dump(services)).Values.Order());
+    }
+
+    [Fact]
+    public async Task A_capped_preview_page_is_split_and_never_stored_as_complete()
+    {
+        await using var services = await Services();
+        var marked = System.Text.Json.Nodes.JsonNode.Parse(RecordedComtrade.RealRecord(e => e.GetProperty("reporterCode").GetInt32() == 842))!;
+        marked["primaryValue"] = 9999999999d;
+        var capped = "{\"elapsedTime\":\"x\",\"count\":500,\"data\":[" +
+            string.Join(',', Enumerable.Repeat(marked.ToJsonString(), 500)) + "],\"error\":\"\"}";
+        _server.Script = async (call, context) =>
+        {
+            if (call != 1)
+            {
+                return false;
+            }
+
+            await Answer(context, 200, "application/json", capped);
+            return true;
+        };
+
+        var run = await Run(services);
+
+        Assert.Equal(FeedRunStatus.Succeeded, run.Status);
+        var rows = await Dump(services);
+        Assert.DoesNotContain(rows.Values, v => v.Contains("ValueUsd=9999999999", StringComparison.Ordinal));
+        Assert.True(_server.Calls > ComtradeFeed.Plan([("IND", 699), ("USA", 842)], ["x"], 2020, 2024).Count + 1);
+        Assert.True(run.Outcome!.Records.AddsUp);
+    }
+
+    [Fact]
+    public async Task Missing_key_401_fails_its_slices_clearly_and_the_rest_is_stored()
+    {
+        await using var services = await Services();
+        var body = File.ReadAllText(RecordedComtrade.Path("error-401-missing-key.json"));
+        _server.Script = async (call, context) =>
+        {
+            if (call != 1)
+            {
+                return false;
+            }
+
+            await Answer(context, 401, "application/json", body);
+            return true;
+        };
+
+        var run = await Run(services);
+
+        Assert.Equal(FeedRunStatus.PartiallyFailed, run.Status);
+        Assert.Contains(run.Outcome!.FailedSlices, s => s.Contains("401", StringComparison.Ordinal) && s.Contains("key", StringComparison.Ordinal));
+        Assert.True(run.Outcome.Records.Stored > 0);
+        Assert.True(run.Outcome.Records.AddsUp);
+
+        // Next run retries exactly the failed slices' request and completes.
+        var next = await Run(services);
+        Assert.Equal(FeedRunStatus.Succeeded, next.Status);
+        Assert.True(next.Outcome!.SlicesStored > 0);
+    }
+
+    [Fact]
+    public async Task Quota_403_ends_the_run_cleanly_without_retrying()
+    {
+        await using var services = await Services();
+        _server.Script = async (call, context) =>
+        {
+            await Answer(context, 403, "application/json", "{ \"statusCode\": 403, \"message\": \"Out of call volume quota. Quota will be replenished in 05:10:11.\" }");
+            return true;
+        };
+
+        var run = await Run(services);
+
+        Assert.Equal(FeedRunStatus.PartiallyFailed, run.Status);
+        Assert.Equal(1, _server.Calls);
+        Assert.All(run.Outcome!.FailedSlices, s => Assert.Contains("quota", s, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(0, run.Outcome.Records.Read);
+    }
+
+    [Fact]
+    public async Task The_daily_call_guard_stops_before_the_quota_is_spent()
+    {
+        await using var services = await Services(new() { [FeedsSettings.ComtradeDailyCallQuota] = "2" });
+
+        var run = await Run(services);
+
+        Assert.Equal(FeedRunStatus.PartiallyFailed, run.Status);
+        Assert.Equal(2, _server.Calls);
+        Assert.Contains(run.Outcome!.FailedSlices, s => s.Contains("Feeds:Comtrade:DailyCallQuota", StringComparison.Ordinal));
+        Assert.True(run.Outcome.Records.Stored > 0);
+    }
+
+    [Theory]
+    [InlineData("retry-after")]
+    [InlineData("body-text")]
+    [InlineData("500")]
+    [InlineData("timeout")]
+    public async Task Transient_failures_are_retried(string kind)
+    {
+        await using var services = await Services();
+        var body429 = File.ReadAllText(RecordedComtrade.Path("error-429-rate-limit.json")).Replace("2 seconds", "1 seconds", StringComparison.Ordinal);
+        _server.Script = async (call, context) =>
+        {
+            if (call != 1)
+            {
+                return false;
+            }
+
+            switch (kind)
+            {
+                case "retry-after":
+                    await Answer(context, 429, "application/json", "{}", h => h.RetryAfter = "1");
+                    break;
+                case "body-text":
+                    await Answer(context, 429, "application/json", body429);
+                    break;
+                case "500":
+                    await Answer(context, 500, "text/plain", "oops");
+                    break;
+                default:
+                    await Task.Delay(TimeSpan.FromSeconds(3), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    break;
+            }
+
+            return true;
+        };
+
+        var run = await Run(services);
+
+        Assert.Equal(FeedRunStatus.Succeeded, run.Status);
+        var plan = ComtradeFeed.Plan([("IND", 699), ("USA", 842)],
+            [.. Feeds.Core.Catalog.CatalogLoader.Load(new Feeds.Core.Catalog.EmbeddedCatalogFiles()).HsCodes.Select(h => h.Code).Distinct()], 2020, 2024);
+        Assert.Equal(plan.Count + 1, _server.Calls); // one retry, then every planned call once
+        var urls = _server.Requests.ToArray();
+        Assert.Equal(urls[0], urls[1]);
+    }
+
+    [Theory]
+    [InlineData("html")]
+    [InlineData("truncated")]
+    public async Task Bad_bodies_fail_that_request_clearly(string kind)
+    {
+        await using var services = await Services();
+        var real = File.ReadAllText(RecordedComtrade.Path("real.json"));
+        _server.Script = async (call, context) =>
+        {
+            if (call != 1)
+            {
+                return false;
+            }
+
+            if (kind == "html")
+            {
+                await Answer(context, 200, "text/html", "<html><body><h1>Service temporarily unavailable</h1></body></html>");
+            }
+            else
+            {
+                await Answer(context, 200, "application/json", real[..(real.Length / 3)]);
+            }
+
+            return true;
+        };
+
+        var run = await Run(services);
+
+        Assert.Equal(FeedRunStatus.PartiallyFailed, run.Status);
+        var failure = run.Outcome!.FailedSlices.First();
+        Assert.Contains(kind == "html" ? "text/html" : "complete", failure, StringComparison.Ordinal);
+        Assert.Contains("/public/v1/preview/C/A/HS?", failure, StringComparison.Ordinal);
+        Assert.True(run.Outcome.Records.AddsUp);
+    }
+
+    [Fact]
+    public async Task An_unresolved_key_vault_reference_is_a_configuration_error()
+    {
+        await using var services = await Services(new() { [FeedsSettings.ComtradeSubscriptionKey] = "@Microsoft.KeyVault(SecretUri=https://feeds.vault.azure.net/secrets/comtrade-key)" });
+
+        var run = await Run(services);
+
+        Assert.NotEqual(FeedRunStatus.Succeeded, run.Status);
+        Assert.Equal(0, _server.Calls);
+        Assert.Contains(run.Outcome!.FailedSlices, s => s.Contains("Key Vault reference", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Quarantined_records_are_kept_with_their_reason()
+    {
+        await using var services = await Services();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(
+            RecordedComtrade.RealRecord(e => e.GetProperty("reporterCode").GetInt32() == 842 && e.GetProperty("cmdCode").GetString() == "283691"))!;
+        node["flowCode"] = "RX";
+        var bad = node.ToJsonString();
+        _server.Script = async (call, context) =>
+        {
+            if (!context.Request.QueryString.Value!.Contains("reporterCode=842", StringComparison.Ordinal) || !context.Request.QueryString.Value.Contains("283691", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            await Answer(context, 200, "application/json", "{\"count\":1,\"data\":[" + bad + "],\"error\":\"\"}");
+            return true;
+        };
+
+        var run = await Run(services);
+
+        Assert.Equal(1, run.Outcome!.Records.Quarantined);
+        Assert.True(run.Outcome.Records.AddsUp);
+        var kept = await services.GetRequiredService<QuarantineStore>().ReadAsync(ComtradeFeed.FeedName, run.RunId, 10, CancellationToken.None);
+        var record = Assert.Single(kept);
+        Assert.Contains("flowCode 'RX'", record.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"RX\"", record.Raw, StringComparison.Ordinal);
+    }
+}
