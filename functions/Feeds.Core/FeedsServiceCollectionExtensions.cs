@@ -31,6 +31,7 @@ public static class FeedsServiceCollectionExtensions
 
         services.TryAddSingleton<ICatalogFiles, EmbeddedCatalogFiles>();
         services.TryAddSingleton<CatalogStore>();
+        services.TryAddSingleton<CatalogLookup>();
         services.TryAddSingleton<FeedRunStore>();
         services.TryAddSingleton<FeedCheckpointStore>();
         services.TryAddSingleton<QuarantineStore>();

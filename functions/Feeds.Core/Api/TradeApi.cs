@@ -17,7 +17,7 @@ namespace Feeds.Core.Api;
 /// Codes shared with other goods or minerals are left out unless <c>includeShared=true</c>, and the answer says
 /// which codes were used.
 /// </summary>
-public sealed partial class TradeApi(FeedTables tables, CatalogStore catalog, ApiHandler handler)
+public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, ApiHandler handler)
 {
     private const int MinYear = 1988;
     private const int MaxYear = 2100;
@@ -174,9 +174,10 @@ public sealed partial class TradeApi(FeedTables tables, CatalogStore catalog, Ap
             throw ApiException.BadParameter("mineral", $"'mineral' must be a mineral id such as lithium; got '{mineralText}'.");
         }
 
-        var reporter = await catalog.ReadCountryAsync(reporterText, cancellationToken).ConfigureAwait(false)
+        var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
+        var reporter = snapshot.Countries.GetValueOrDefault(reporterText)
             ?? throw ApiException.BadParameter("reporter", $"'{reporterText}' is not a country of the catalog (GET /api/countries).");
-        var mineral = await catalog.ReadMineralAsync(mineralText, cancellationToken).ConfigureAwait(false)
+        var mineral = snapshot.Minerals.GetValueOrDefault(mineralText)
             ?? throw ApiException.BadParameter("mineral", $"'{mineralText}' is not a mineral of the catalog (GET /api/minerals).");
         return (reporter, mineral);
     }
@@ -195,12 +196,13 @@ public sealed partial class TradeApi(FeedTables tables, CatalogStore catalog, Ap
             return code;
         }
 
-        if (Iso3().IsMatch(text) && await catalog.ReadCountryAsync(text, cancellationToken).ConfigureAwait(false) is { ComtradeCode: { } countryCode })
+        var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Countries.GetValueOrDefault(text) is { ComtradeCode: { } countryCode })
         {
             return countryCode;
         }
 
-        var area = (await catalog.ReadAreasAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(a => a.Key == text);
+        var area = snapshot.Areas.FirstOrDefault(a => a.Key == text);
         return area?.ComtradeCode ?? throw ApiException.BadParameter("partner",
             $"'partner' must be an ISO3 code with a Comtrade code (CHN), an area key (W00, X490) or a Comtrade partner code; got '{text}'.");
     }

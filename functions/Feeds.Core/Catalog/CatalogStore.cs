@@ -126,14 +126,6 @@ public sealed class CatalogStore(FeedTables tables)
         return ToMineral(e);
     }
 
-    /// <summary>Point read of one country (ISO3 validated by the caller), or null.</summary>
-    public async Task<CountryRecord?> ReadCountryAsync(string iso3, CancellationToken cancellationToken)
-    {
-        var response = await tables.Get(FeedTables.Countries)
-            .GetEntityIfExistsAsync<TableEntity>(CountriesPartition, iso3, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue && response.Value is { } e ? ToCountry(e) : null;
-    }
-
     /// <summary>The Comtrade partner areas without ISO3 (World, "Other Asia, nes", …).</summary>
     public async Task<IReadOnlyList<TradeArea>> ReadAreasAsync(CancellationToken cancellationToken)
     {

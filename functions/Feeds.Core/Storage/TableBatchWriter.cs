@@ -37,32 +37,31 @@ public static class TableBatchWriter
     /// <summary>Splits entities into valid transactions, keeping the order within each partition.</summary>
     public static IEnumerable<IReadOnlyList<ITableEntity>> Plan(IEnumerable<ITableEntity> entities)
     {
-        var open = new Dictionary<string, (List<ITableEntity> Items, long Bytes)>(StringComparer.Ordinal);
+        var open = new Dictionary<string, OpenBatch>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
             var size = EstimateBytes(entity);
-            if (!open.TryGetValue(entity.PartitionKey, out var current))
+            if (!open.TryGetValue(entity.PartitionKey, out var batch))
             {
-                current = ([], 0);
+                open[entity.PartitionKey] = batch = new OpenBatch();
             }
 
-            if (current.Items.Count == MaxOperations || (current.Items.Count > 0 && current.Bytes + size > MaxPayloadBytes)
-                || current.Items.Any(e => e.RowKey == entity.RowKey))
+            // Full, too large, or the same key again (a transaction may touch each entity once): close it.
+            if (batch.Items.Count == MaxOperations || (batch.Items.Count > 0 && batch.Bytes + size > MaxPayloadBytes)
+                || batch.Keys.Contains(entity.RowKey))
             {
-                yield return current.Items;
-                current = ([], 0);
+                yield return batch.Items;
+                open[entity.PartitionKey] = batch = new OpenBatch();
             }
 
-            current.Items.Add(entity);
-            open[entity.PartitionKey] = (current.Items, current.Bytes + size);
+            batch.Items.Add(entity);
+            batch.Keys.Add(entity.RowKey);
+            batch.Bytes += size;
         }
 
-        foreach (var (items, _) in open.Values)
+        foreach (var batch in open.Values.Where(b => b.Items.Count > 0))
         {
-            if (items.Count > 0)
-            {
-                yield return items;
-            }
+            yield return batch.Items;
         }
     }
 
@@ -84,5 +83,12 @@ public static class TableBatchWriter
         }
 
         return size;
+    }
+
+    private sealed class OpenBatch
+    {
+        public List<ITableEntity> Items { get; } = [];
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public long Bytes { get; set; }
     }
 }

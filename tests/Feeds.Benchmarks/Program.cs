@@ -1,0 +1,41 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Feeds.Benchmarks;
+using Feeds.Local;
+
+// Feeds benchmarks: ratios against baselines measured in the same run on this machine, against a real Azurite.
+// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [trade] [--rows N] [--quick]
+var rows = 100_000;
+var quick = args.Contains("--quick");
+var rowsAt = Array.IndexOf(args, "--rows");
+if (rowsAt >= 0 && rowsAt + 1 < args.Length)
+{
+    rows = int.Parse(args[rowsAt + 1], CultureInfo.InvariantCulture);
+}
+else if (quick)
+{
+    rows = 3_000;
+}
+
+var output = Console.Out;
+var root = RepositoryRoot.Find();
+var options = new AzuriteOptions(root, AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), Location: null);
+await using var azurite = await AzuriteProcess.StartAsync(options, output, CancellationToken.None);
+await output.WriteLineAsync($"Azurite (in memory) on 127.0.0.1:{options.TablePort}; {Environment.ProcessorCount} cores; {rows:N0} rows");
+
+var service = new TableServiceClient(options.ConnectionString);
+var results = new List<BenchmarkResult>();
+await output.WriteLineAsync("Trade ingest:");
+results.AddRange(await new TradeIngestBenchmark(service, output).RunAsync(rows, oneByOneSample: quick ? 300 : 5_000, rounds: quick ? 1 : 3, CancellationToken.None));
+await output.WriteLineAsync("Trade API:");
+results.Add(await new TradeApiBenchmark(options.ConnectionString, output).RunAsync(rows, iterations: quick ? 2 : 15, CancellationToken.None));
+
+await output.WriteLineAsync();
+await output.WriteLineAsync("| benchmark | ours | baseline | ratio | target | met |");
+await output.WriteLineAsync("|---|---|---|---|---|---|");
+foreach (var r in results)
+{
+    await output.WriteLineAsync($"| {r.Name} | {r.Measured:N1} {r.Unit} | {r.Baseline:N1} {r.Unit} | {r.Ratio:N2}× | {r.Target} | {(r.Met ? "yes" : "NO")} |");
+}
+
+return 0;
