@@ -1,0 +1,135 @@
+// Every role assignment of the deployment, each on the narrowest scope that works. The template tests pin each one's
+// principal, built-in role id and scope: widening one fails CI.
+param storageAccountName string
+param snapshotsContainerName string
+param applicationInsightsName string
+param keyVaultName string
+@description('Principal (object) id of the app\'s user-assigned identity.')
+param appPrincipalId string
+
+@description('Deploying user (optional, for local runs against the cloud). Empty: no assignment.')
+param userPrincipalId string
+param userPrincipalType string
+
+@description('Data partners: Storage Blob Data Reader on the snapshots container only.')
+param partnerPrincipalIds string[]
+
+// Built-in role definition ids (the same in every tenant).
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource snapshots 'containers' existing = {
+      name: snapshotsContainerName
+    }
+  }
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+// The app: the Functions host keeps its keys, timer leases and schedule state in blobs, and Flex Consumption reads
+// the deployment package from a container (Blob Data Owner covers both, on the account the host uses); the feeds
+// read and write tables and snapshot blobs. No queue role: nothing here uses queues.
+resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, appPrincipalId, roles.storageBlobDataOwner)
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, appPrincipalId, roles.storageTableDataContributor)
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+// Telemetry with local authentication off is published with the identity.
+resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: applicationInsights
+  name: guid(applicationInsights.id, appPrincipalId, roles.monitoringMetricsPublisher)
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+// Key Vault references resolve with this identity (keyVaultReferenceIdentity); reading secrets is all it needs.
+resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, appPrincipalId, roles.keyVaultSecretsUser)
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+// Partners read snapshots and nothing else: not the tables, not the host's or the deployment's containers.
+resource partnerReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for partnerId in partnerPrincipalIds: {
+    scope: storage::blobService::snapshots
+    name: guid(storage::blobService::snapshots.id, partnerId, roles.storageBlobDataReader)
+    properties: {
+      principalId: partnerId
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+    }
+  }
+]
+
+// The deploying user, for `dotnet run --project functions/Feeds.Local` against the cloud account and for setting the
+// Comtrade key. Contributor, not Owner: a person needs no ACL management.
+resource userBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  scope: storage
+  name: guid(storage.id, userPrincipalId, roles.storageBlobDataContributor)
+  properties: {
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+
+resource userTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  scope: storage
+  name: guid(storage.id, userPrincipalId, roles.storageTableDataContributor)
+  properties: {
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+resource userSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  scope: vault
+  name: guid(vault.id, userPrincipalId, roles.keyVaultSecretsOfficer)
+  properties: {
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}

@@ -1,0 +1,229 @@
+using System.Text.Json.Nodes;
+using Feeds.Core.Storage;
+
+namespace Feeds.Tests.Infra;
+
+/// <summary>
+/// infra/ compiled and evaluated offline: what matters for a secure deployment holds in the resources the templates
+/// would create (nothing here reaches Azure).
+/// </summary>
+public sealed class BicepTemplateTests
+{
+    private static InfraDeployment Deployment => InfraDeployment.Default;
+
+    private static JsonObject Properties(JsonObject resource) => resource["properties"]!.AsObject();
+
+    [Fact]
+    public void Every_template_lints_without_a_finding()
+    {
+        // bicepconfig.json makes every default-on rule an error; compiler warnings count as findings too.
+        var result = BicepCli.Run(InfraDeployment.InfraDirectory, "lint", "--pattern", "**/*.bicep");
+        Assert.True(result.ExitCode == 0 && result.Diagnostics.Count == 0, $"bicep lint:\n{result.Output}");
+        Assert.Contains("\"level\": \"error\"", File.ReadAllText(Path.Combine(InfraDeployment.InfraDirectory, "bicepconfig.json")));
+    }
+
+    [Fact]
+    public void Main_template_compiles_to_a_subscription_deployment()
+    {
+        var template = InfraDeployment.CompileMainTemplate();
+        Assert.Contains("subscriptionDeploymentTemplate", (string)template["$schema"]!);
+        Assert.Single(Deployment.OfType("Microsoft.Resources/resourceGroups"));
+    }
+
+    [Fact]
+    public void Azd_parameters_file_fills_every_required_parameter_and_names_no_unknown_one()
+    {
+        var parameters = InfraDeployment.CompileMainTemplate()["parameters"]!.AsObject();
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraDeployment.InfraDirectory, "main.parameters.json")))!["parameters"]!.AsObject();
+
+        var unknown = file.Select(p => p.Key).Where(k => !parameters.ContainsKey(k)).ToList();
+        Assert.True(unknown.Count == 0, $"main.parameters.json names unknown parameters: {string.Join(", ", unknown)}");
+        var unfilled = parameters.Where(p => p.Value!["defaultValue"] is null).Select(p => p.Key).Where(k => !file.ContainsKey(k)).ToList();
+        Assert.True(unfilled.Count == 0, $"main.parameters.json leaves required parameters unset: {string.Join(", ", unfilled)}");
+
+        // azure.yaml deploys the Functions project to the site the templates tag azd-service-name=api.
+        var azureYaml = File.ReadAllText(Path.Combine(InfraDeployment.InfraDirectory, "..", "azure.yaml"));
+        Assert.Contains("project: ./functions/Feeds.Functions", azureYaml);
+        Assert.Contains("host: function", azureYaml);
+        Assert.Contains("  api:", azureYaml);
+    }
+
+    [Fact]
+    public void Storage_account_takes_entra_tokens_only_over_https_and_exposes_nothing_publicly()
+    {
+        var account = Properties(Deployment.Single("Microsoft.Storage/storageAccounts"));
+        Assert.False((bool)account["allowSharedKeyAccess"]!);
+        Assert.False((bool)account["allowBlobPublicAccess"]!);
+        Assert.False((bool)account["allowCrossTenantReplication"]!);
+        Assert.True((bool)account["supportsHttpsTrafficOnly"]!);
+        Assert.True((bool)account["defaultToOAuthAuthentication"]!);
+        Assert.Equal("TLS1_2", (string)account["minimumTlsVersion"]!);
+
+        var containers = Deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.All(containers, c => Assert.Equal("None", (string)Properties(c)["publicAccess"]!));
+    }
+
+    [Fact]
+    public void Feed_tables_snapshots_and_deployment_containers_exist()
+    {
+        var tables = Deployment.OfType("Microsoft.Storage/storageAccounts/tableServices/tables")
+            .Select(t => ((string)t["name"]!).Split('/')[^1]).ToHashSet();
+        string[] parallelFeeds = ["TradeFlows", "Reserves", "Indicators"];
+        var missing = FeedTables.AllNames.Concat(parallelFeeds).Where(t => !tables.Contains(t)).ToList();
+        Assert.True(missing.Count == 0, $"Tables missing from the templates: {string.Join(", ", missing)}");
+
+        var containers = Deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Select(c => ((string)c["name"]!).Split('/')[^1]).ToHashSet();
+        Assert.Contains("snapshots", containers);
+        Assert.Contains("app-package", containers);
+    }
+
+    [Fact]
+    public void Lifecycle_rule_is_only_a_backstop_for_old_snapshot_run_folders()
+    {
+        var rules = Properties(Deployment.Single("Microsoft.Storage/storageAccounts/managementPolicies"))["policy"]!["rules"]!.AsArray();
+        var rule = Assert.Single(rules)!;
+        var prefixes = rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => (string)p!).ToList();
+        bool Matches(string blob) => prefixes.Any(p => blob.StartsWith(p, StringComparison.Ordinal));
+
+        Assert.True(Matches("snapshots/2026-03-01/20260301T023000000Z-abc123/manifest.json"), "a run folder must match");
+        Assert.False(Matches("snapshots/latest.json"), "latest.json must never match");
+        Assert.False(Matches("app-package/feeds.zip"), "only the snapshots container");
+        Assert.False(Matches("azure-webjobs-hosts/locks/x"), "never the host's blobs");
+
+        // Far beyond the exporter's own pruning (30 nightly runs).
+        var days = (int)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!;
+        Assert.InRange(days, 90, 3650);
+    }
+
+    [Fact]
+    public void Function_app_runs_dotnet_isolated_10_on_flex_consumption_with_its_user_assigned_identity()
+    {
+        var plan = Deployment.Single("Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", (string)plan["sku"]!["name"]!);
+        Assert.Equal("FlexConsumption", (string)plan["sku"]!["tier"]!);
+
+        var site = Deployment.Single("Microsoft.Web/sites");
+        var identityId = (string)Deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
+        var properties = Properties(site);
+        Assert.Equal("functionapp,linux", (string)site["kind"]!);
+        Assert.True((bool)properties["httpsOnly"]!);
+        Assert.Equal("UserAssigned", (string)site["identity"]!["type"]!);
+        Assert.Equal([identityId], site["identity"]!["userAssignedIdentities"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("api", (string)site["tags"]!["azd-service-name"]!);
+
+        var config = properties["functionAppConfig"]!;
+        Assert.Equal("dotnet-isolated", (string)config["runtime"]!["name"]!);
+        Assert.Equal("10.0", (string)config["runtime"]!["version"]!);
+        var deploymentStorage = config["deployment"]!["storage"]!;
+        Assert.Equal("UserAssignedIdentity", (string)deploymentStorage["authentication"]!["type"]!);
+        Assert.Equal(identityId, (string)deploymentStorage["authentication"]!["userAssignedIdentityResourceId"]!);
+        Assert.EndsWith(".blob.core.windows.net/app-package", ArmExpressions.Evaluate((string)deploymentStorage["value"]!));
+
+        var siteConfig = properties["siteConfig"]!;
+        Assert.Equal("1.2", (string)siteConfig["minTlsVersion"]!);
+        Assert.Equal("Disabled", (string)siteConfig["ftpsState"]!);
+
+        // Publishing passwords off: deployments use Entra ID.
+        var publishing = Deployment.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(["ftp", "scm"], publishing.Select(p => ((string)p["name"]!).Split('/')[^1]).Order());
+        Assert.All(publishing, p => Assert.False((bool)Properties(p)["allow"]!));
+    }
+
+    [Fact]
+    public void Cors_allows_the_dashboard_origin_only()
+    {
+        var cors = Properties(Deployment.Single("Microsoft.Web/sites"))["siteConfig"]!["cors"]!;
+        Assert.Equal([InfraDeployment.DashboardOrigin], cors["allowedOrigins"]!.AsArray().Select(o => (string)o!));
+        Assert.False((bool)cors["supportCredentials"]!);
+    }
+
+    [Fact]
+    public void Comtrade_key_is_a_key_vault_reference_resolved_by_the_app_identity()
+    {
+        var vault = Deployment.Single("Microsoft.KeyVault/vaults");
+        Assert.True((bool)Properties(vault)["enableRbacAuthorization"]!);
+        Assert.Null(Properties(vault)["accessPolicies"]);
+
+        var reference = Deployment.AppSettings["Feeds__Comtrade__SubscriptionKey"];
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri=https://{vault["name"]}.vault.azure.net/secrets/comtrade-subscription-key)", reference);
+
+        var identityId = (string)Deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
+        Assert.Equal(identityId, (string)Properties(Deployment.Single("Microsoft.Web/sites"))["keyVaultReferenceIdentity"]!);
+
+        // The secret is written only when a key is passed, so a redeploy never blanks a key set by hand.
+        var secret = Deployment.Single("Microsoft.KeyVault/vaults/secrets");
+        Assert.Equal("[not(empty(parameters('comtradeSubscriptionKey')))]", (string)secret["condition"]!);
+    }
+
+    [Fact]
+    public void Host_feeds_and_telemetry_connect_with_the_identity_and_no_key()
+    {
+        var settings = Deployment.AppSettings;
+        var clientIdExpression = (string)Deployment.Single("Microsoft.Web/sites/config")["properties"]!["FeedsStorage__clientId"]!;
+        Assert.EndsWith(".clientId]", clientIdExpression);
+
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal("managedidentity", settings["FeedsStorage__credential"]);
+        Assert.Equal(clientIdExpression, settings["AzureWebJobsStorage__clientId"]);
+        var account = (string)Deployment.Single("Microsoft.Storage/storageAccounts")["name"]!;
+        Assert.Equal($"https://{account}.table.core.windows.net", settings["FeedsStorage__tableServiceUri"]);
+        Assert.Equal($"https://{account}.blob.core.windows.net", settings["FeedsStorage__blobServiceUri"]);
+        Assert.Equal($"https://{account}.blob.core.windows.net", settings["AzureWebJobsStorage__blobServiceUri"]);
+
+        Assert.Matches(@"^\[format\('ClientId=\{0\};Authorization=AAD', reference\(.+\.clientId\)\]$", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        var insights = Properties(Deployment.Single("Microsoft.Insights/components"));
+        Assert.True((bool)insights["DisableLocalAuth"]!);
+        Assert.Equal((string)Deployment.Single("Microsoft.OperationalInsights/workspaces")["id"]!, (string)insights["WorkspaceResourceId"]!);
+
+        // Flex Consumption takes the runtime from functionAppConfig and rejects these settings.
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+    }
+
+    [Fact]
+    public void No_key_secret_or_connection_string_is_read_or_published()
+    {
+        var compiled = InfraDeployment.CompileMainTemplate().ToJsonString();
+        Assert.DoesNotContain("listKeys", compiled, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("listAccountSas", compiled, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AccountKey=", compiled, StringComparison.Ordinal);
+        Assert.All(Deployment.AppSettings.Values, v => Assert.DoesNotContain("AccountKey=", v, StringComparison.Ordinal));
+
+        var outputs = InfraDeployment.CompileMainTemplate()["outputs"]!.AsObject();
+        Assert.All(outputs, o => Assert.DoesNotContain("comtradeSubscriptionKey", o.Value!.ToJsonString(), StringComparison.Ordinal));
+        string[] needed = ["API_BASE_URL", "STORAGE_TABLE_ENDPOINT", "STORAGE_BLOB_ENDPOINT", "SNAPSHOTS_CONTAINER_URL", "AZURE_FUNCTION_APP_NAME"];
+        Assert.All(needed, n => Assert.True(outputs.ContainsKey(n), $"Output {n} is missing."));
+    }
+
+    [Fact]
+    public void Alerts_cover_failed_runs_stale_feeds_and_the_http_5xx_rate()
+    {
+        var actionGroup = (string)Deployment.Single("Microsoft.Insights/actionGroups")["id"]!;
+        var insights = (string)Deployment.Single("Microsoft.Insights/components")["id"]!;
+        var rules = Deployment.OfType("Microsoft.Insights/scheduledQueryRules")
+            .ToDictionary(r => ((string)r["name"]!).Split("-feeds-")[^1].Split('-', 2)[1], r => Properties(r));
+
+        Assert.All(rules.Values, rule =>
+        {
+            Assert.Equal([insights], rule["scopes"]!.AsArray().Select(s => (string)s!));
+            Assert.Equal([actionGroup], rule["actions"]!["actionGroups"]!.AsArray().Select(s => (string)s!));
+            Assert.True((bool)rule["enabled"]!);
+        });
+
+        var failed = (string)rules["feed-failed"]["criteria"]!["allOf"]![0]!["query"]!;
+        Assert.Contains("customDimensions.RunId", failed);
+        Assert.Contains("severityLevel >= 3", failed);
+        Assert.Contains("success == false and name endswith \"Timer\"", failed);
+
+        var stale = rules["feed-stale-catalog"];
+        Assert.Equal("P2D", (string)stale["windowSize"]!);
+        Assert.Contains("customDimensions.Feed) == \"catalog\"", (string)stale["criteria"]!["allOf"]![0]!["query"]!);
+        Assert.Equal("LessThan", (string)stale["criteria"]!["allOf"]![0]!["operator"]!);
+
+        var http = rules["http-5xx"]["criteria"]!["allOf"]![0]!;
+        Assert.Contains("resultCode) >= 500", (string)http["query"]!);
+        Assert.Equal("FailedPercent", (string)http["metricMeasureColumn"]!);
+    }
+}
