@@ -5,6 +5,7 @@ using Feeds.Core.Api;
 using Feeds.Core.Catalog;
 using Feeds.Core.Feeds;
 using Feeds.Core.Storage;
+using Feeds.Core.Usgs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public static class FeedsServiceCollectionExtensions
         services.TryAddSingleton<QuarantineStore>();
         services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.Section));
         services.AddSingleton<IFeedRunner, CatalogFeed>();
+        services.AddUsgsFeed(configuration);
         services.TryAddSingleton<FeedRunService>();
 
         services.TryAddSingleton<ApiHandler>();

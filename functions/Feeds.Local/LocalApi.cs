@@ -1,4 +1,5 @@
 using Feeds.Core.Api;
+using Feeds.Core.Usgs;
 
 namespace Feeds.Local;
 
@@ -14,6 +15,7 @@ public static class LocalApi
         api.MapGet(ApiRoutes.Minerals, (HttpRequest request, MineralsApi minerals, CancellationToken ct) => minerals.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Mineral, (HttpRequest request, string id, MineralsApi minerals, CancellationToken ct) => minerals.GetAsync(request, id, ct));
         api.MapGet(ApiRoutes.Countries, (HttpRequest request, CountriesApi countries, CancellationToken ct) => countries.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Reserves, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
         api.MapGet(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
         return app;

@@ -11,6 +11,7 @@ public static class ApiRoutes
     public const string Minerals = "minerals";
     public const string Mineral = "minerals/{id}";
     public const string Countries = "countries";
+    public const string Reserves = "reserves";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
 }

@@ -10,6 +10,8 @@ public static class FeedsSettings
     public const string TablePrefix = "Feeds:Storage:TablePrefix";
     public const string CatalogSchedule = "Feeds:Schedules:Catalog";
     public const string SourcesOffline = "Feeds:Sources:Offline";
+    public const string UsgsUrls = "Feeds:Usgs:Urls";
+    public const string UsgsSchedule = "Feeds:Schedules:Usgs";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -22,5 +24,9 @@ public static class FeedsSettings
             "NCRONTAB schedule (UTC) of the catalog feed's timer function."),
         new(SourcesOffline, "false",
             "Replay recorded source payloads (bundled in data/) for feeds whose source URL is left at its default."),
+        new(UsgsUrls, "",
+            "USGS MCS data-release files (CSV or ZIP), ';'-separated; unset means the URLs in data/usgs/manifest.json."),
+        new(UsgsSchedule, "0 0 3 * * 1",
+            "NCRONTAB schedule (UTC) of the usgs feed's timer function (weekly)."),
     ];
 }

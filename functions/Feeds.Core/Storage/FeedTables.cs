@@ -13,8 +13,9 @@ public sealed class FeedTables(TableServiceClient service, IOptions<FeedsStorage
     public const string FeedRuns = "FeedRuns";
     public const string FeedCheckpoints = "FeedCheckpoints";
     public const string Quarantine = "Quarantine";
+    public const string Reserves = "Reserves";
 
-    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine];
+    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, Reserves];
 
     private readonly Dictionary<string, TableClient> _clients = AllNames.ToDictionary(
         name => name,
