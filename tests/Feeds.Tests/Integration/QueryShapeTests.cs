@@ -21,6 +21,10 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
     [InlineData("/api/minerals/nope")]
     [InlineData("/api/countries?membership=MSP")]
     [InlineData("/api/health")]
+    [InlineData("/api/reserves?mineral=lithium")]
+    [InlineData("/api/reserves?mineral=ree&edition=MCS2023&measure=mine-production")]
+    [InlineData("/api/reserves?mineral=lithium&edition=MCS2024&country=AUS")]
+    [InlineData("/api/reserves?mineral=nope")]
     public async Task Routes_read_single_partitions_only(string url)
     {
         var recorder = new RequestRecorder();
