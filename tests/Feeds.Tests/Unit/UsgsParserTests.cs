@@ -343,7 +343,9 @@ public sealed class UsgsParserTests
             "MCS2024,Russiae,Mine production,7,8,,9,\n" +
             "MCS2024,\"Korea, Republic ofe\",Mine production,10,11,,12,\n" +
             "MCS2024,Ukraine,Mine production,13,14,,15,\n" +
-            "MCS2024,France,Mine production,16,17,,18,\n");
+            "MCS2024,France,Mine production,16,17,,18,\n" +
+            "MCS2024,\"Korea, North\",Mine production,19,20,,21,\n" +
+            "MCS2024,World total (rounded)10,Mine production,22,23,,24,\n");
 
         Assert.Empty(result.Quarantined);
         Assert.Equal((1d, Exact, false), (UsgsFiles.Row(result, MineProduction, "USA", 2022).ValueTons, UsgsFiles.Row(result, MineProduction, "USA", 2022).Qualifier, UsgsFiles.Row(result, MineProduction, "USA", 2022).Estimated));
@@ -356,6 +358,27 @@ public sealed class UsgsParserTests
         // Names that end in "e" match as they are, with no estimate mark.
         Assert.Equal((Exact, false), (UsgsFiles.Row(result, MineProduction, "UKR", 2022).Qualifier, UsgsFiles.Row(result, MineProduction, "UKR", 2022).Country.EstimateMark));
         Assert.Equal(Exact, UsgsFiles.Row(result, MineProduction, "FRA", 2022).Qualifier);
+        Assert.Equal(19d, UsgsFiles.Row(result, MineProduction, "PRK", 2022).ValueTons);
+        Assert.Equal(("World total (rounded)10", true), (UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2022).CountryPublished, UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2022).Country.IsAggregate));
+    }
+
+    [Fact]
+    public void Capacity_instead_of_reserves_and_the_rarer_unit_suffixes()
+    {
+        var gallium = UsgsFiles.ParseText("mcs2024-galli_world.csv",
+            "Source,Country,Type,Prod_kg_2022,Prod_kg_est_2023,Prod_notes,Cap_kg_2023,Cap_notes\n" +
+            "MCS2024,China,Refinery production,\"600,000\",\"750,000\",,\"1,000,000\",Primary capacity.\n");
+        var capacity = UsgsFiles.Row(gallium, Capacity, "CHN", 2023);
+        Assert.Equal(("gallium", 1_000d, "Primary capacity."), (capacity.MineralId, capacity.ValueTons, capacity.Notes));
+        Assert.DoesNotContain(gallium.Rows, r => r.Measure == Reserves);
+
+        var zirconium = UsgsFiles.ParseText("mcs2023-zirco-hafni_world.csv",
+            "Source,Country,Type,Prod_Mt_2021,Prod_mct_est_2022,Prod_notes,Reserves_mcm,Reserves_notes\n" +
+            "MCS2023,Australia,Mine production,2,3,,4,\n");
+        Assert.Equal(("zirconium", 2_000_000d), (UsgsFiles.Row(zirconium, MineProduction, "AUS", 2021).MineralId, UsgsFiles.Row(zirconium, MineProduction, "AUS", 2021).ValueTons));
+        var carats = UsgsFiles.Row(zirconium, MineProduction, "AUS", 2022);
+        Assert.Equal((null, Estimated, "mct", "3"), (carats.ValueTons, carats.Qualifier, carats.Unit, carats.ValuePublished)); // carats are not tons
+        Assert.Equal((null, "mcm"), (UsgsFiles.Row(zirconium, Reserves, "AUS", 2022).ValueTons, UsgsFiles.Row(zirconium, Reserves, "AUS", 2022).Unit));
     }
 
     [Fact]
