@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Usgs;
@@ -33,7 +34,11 @@ public static class UsgsServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<SourceOptions>>().Value.Offline && !urlsSet
                     ? new UsgsReplayHandler(provider.GetRequiredService<UsgsManifest>())
                     : new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
+            // Five Information lines per request drown the run's progress; failures are logged by UsgsSource / UsgsFeed,
+            // and Polly still logs retries and breaker changes as warnings.
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler(ConfigureResilience);
+        services.Configure<LoggerFilterOptions>(options => options.AddFilter("Polly", LogLevel.Warning));
         return services;
     }
 

@@ -39,7 +39,7 @@ public sealed class UsgsSource(IHttpClientFactory clients, ILogger<UsgsSource> l
 
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            logger.LogInformation("USGS {Url} not modified since the stored checkpoint", url);
+            logger.LogDebug("USGS {Url} not modified since the stored checkpoint", url);
             return new UsgsFetchResult(true, [], name, newEtag ?? etag, newLastModified ?? lastModified);
         }
 
