@@ -6,6 +6,7 @@ using Feeds.Core.Catalog;
 using Feeds.Core.Comtrade;
 using Feeds.Core.Feeds;
 using Feeds.Core.Storage;
+using Feeds.Core.Usgs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,7 +39,9 @@ public static class FeedsServiceCollectionExtensions
         services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.Section));
         services.AddSingleton<IFeedRunner, CatalogFeed>();
         services.AddComtradeFeed(configuration);
+        services.AddUsgsFeed(configuration);
         services.TryAddSingleton<FeedRunService>();
+        services.TryAddSingleton<FeedFreshness>();
 
         services.TryAddSingleton<ApiHandler>();
         services.TryAddSingleton<MineralsApi>();

@@ -103,7 +103,59 @@ resource feedFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   }
 }
 
-// One rule per feed: its window is the feed's own staleness limit. FeedRunService logs the final status of every
+// Every feed, whatever its allowed age: the hourly FreshnessTimer logs "Feed {Feed} freshness Stale: …" at Error
+// level for a feed without a success within its MaxAge (twice its schedule). This covers the weekly usgs feed, whose
+// 14 days no log search window reaches.
+resource feedFreshness 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${namePrefix}-feed-stale-freshness'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Feeds: a feed is stale (freshness check)'
+    description: 'The hourly freshness check found a feed without a successful run within its allowed age. GET /api/health shows which.'
+    severity: 2
+    enabled: true
+    scopes: [
+      applicationInsights.id
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT2H'
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where tostring(customDimensions.Freshness) == "Stale" | summarize Stale = count() by Feed = tostring(customDimensions.Feed)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'Stale'
+          dimensions: [
+            {
+              name: 'Feed'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+// Also one rule per daily feed, which fires even if the app itself is down (no freshness log at all): its window is
+// the feed's own staleness limit. FeedRunService logs the final status of every
 // run ("Feed {Feed} run {RunId} {Status}: ..."), so a window without a Succeeded one means the data is stale.
 resource feedStale 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
   for feed in feeds: {

@@ -13,6 +13,7 @@ public static class ApiRoutes
     public const string Countries = "countries";
     public const string Trade = "trade";
     public const string TradePartners = "trade/partners";
+    public const string Reserves = "reserves";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
 }

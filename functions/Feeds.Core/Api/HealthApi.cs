@@ -13,8 +13,7 @@ namespace Feeds.Core.Api;
 /// </summary>
 public sealed class HealthApi(
     CatalogStore catalog,
-    FeedRunStore runs,
-    IEnumerable<IFeedRunner> feeds,
+    FeedFreshness freshness,
     TimeProvider time,
     ApiHandler handler,
     ILogger<HealthApi> logger)
@@ -47,18 +46,12 @@ public sealed class HealthApi(
                 ? new HealthCheck("catalog", "healthy", $"{lists} critical-mineral lists loaded.", null)
                 : new HealthCheck("catalog", "degraded", "The catalog has not been loaded yet.", null));
 
-            foreach (var feed in feeds.OrderBy(f => f.Name, StringComparer.Ordinal))
+            foreach (var feed in await freshness.CheckAsync(cancellationToken).ConfigureAwait(false))
             {
-                var latest = await runs.LatestAsync(feed.Name, 10, cancellationToken).ConfigureAwait(false);
-                var lastSuccess = latest.FirstOrDefault(r => r.Status == FeedRunStatus.Succeeded);
-                var last = latest.FirstOrDefault();
-                var status = lastSuccess?.FinishedAt is { } done && now - done <= feed.MaxAge && last?.Status != FeedRunStatus.Failed
-                    ? "healthy"
-                    : "degraded";
-                var detail = last is null
+                var detail = feed.LastRun is not { } last
                     ? "Never run."
-                    : $"Last run {last.RunId} {last.Status}; last success {lastSuccess?.FinishedAt?.ToString("O") ?? "never"}; fresh for {feed.MaxAge.TotalHours:0} h.";
-                checks.Add(new HealthCheck($"feed:{feed.Name}", status, detail, lastSuccess?.FinishedAt));
+                    : $"Last run {last.RunId} {last.Status}; last success {feed.LastSuccess?.ToString("O") ?? "never"}; fresh for {feed.MaxAge.TotalHours:0} h.";
+                checks.Add(new HealthCheck($"feed:{feed.Feed}", feed.Stale ? "degraded" : "healthy", detail, feed.LastSuccess));
             }
 
             return Answer(now, checks);

@@ -10,6 +10,9 @@ public sealed record CatalogData(
     IReadOnlyList<MembershipGroup> Memberships,
     string Version)
 {
+    /// <summary>USGS rows that are not countries ("World total", "World total (rounded)", "Other countries").</summary>
+    public IReadOnlyList<string> UsgsAggregates { get; init; } = [];
+
     /// <summary>HS codes that name the mineral (directly, not through its group).</summary>
     public IEnumerable<HsCodeDefinition> HsCodesOf(string mineralId) =>
         HsCodes.Where(h => h.Minerals.Contains(mineralId, StringComparer.Ordinal));

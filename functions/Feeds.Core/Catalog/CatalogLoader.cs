@@ -36,7 +36,10 @@ public static partial class CatalogLoader
         var hsCodes = LoadHsCodes(Parse<HsCodesDoc>(raw, HsCodesFile), mineralIds);
         var memberships = LoadMemberships(Parse<MembershipsDoc>(raw, MembershipsFile), iso3s);
 
-        return new CatalogData(minerals, lists, hsCodes, countries, areas, memberships, Version(raw));
+        return new CatalogData(minerals, lists, hsCodes, countries, areas, memberships, Version(raw))
+        {
+            UsgsAggregates = Parse<CountriesDoc>(raw, CountriesFile).UsgsAggregates ?? [],
+        };
     }
 
     /// <summary>A content hash over every file: changes when any catalog fact changes.</summary>
@@ -368,7 +371,7 @@ public static partial class CatalogLoader
 
     private sealed record HsCodeDoc(string? Code, string? Description, List<string>? Vintages, List<string>? Minerals, bool SharedWithOtherGoods, string? Note);
 
-    private sealed record CountriesDoc(List<CountryDoc>? Countries, List<AreaDoc>? Areas);
+    private sealed record CountriesDoc(List<CountryDoc>? Countries, List<AreaDoc>? Areas, List<string>? UsgsAggregates);
 
     private sealed record CountryDoc(string? Iso3, string? Name, int? ComtradeCode, int? M49, List<string>? UsgsNames);
 

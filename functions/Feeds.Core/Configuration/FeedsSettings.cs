@@ -9,6 +9,7 @@ public static class FeedsSettings
     public const string StorageConnection = "FeedsStorage";
     public const string TablePrefix = "Feeds:Storage:TablePrefix";
     public const string CatalogSchedule = "Feeds:Schedules:Catalog";
+    public const string FreshnessSchedule = "Feeds:Schedules:Freshness";
     public const string SourcesOffline = "Feeds:Sources:Offline";
     public const string ComtradeBaseUrl = "Feeds:Comtrade:BaseUrl";
     public const string ComtradeSubscriptionKey = "Feeds:Comtrade:SubscriptionKey";
@@ -18,6 +19,8 @@ public static class FeedsSettings
     public const string ComtradeRequestsPerSecond = "Feeds:Comtrade:RequestsPerSecond";
     public const string ComtradeDailyCallQuota = "Feeds:Comtrade:DailyCallQuota";
     public const string ComtradeSchedule = "Feeds:Schedules:Comtrade";
+    public const string UsgsUrls = "Feeds:Usgs:Urls";
+    public const string UsgsSchedule = "Feeds:Schedules:Usgs";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -28,6 +31,8 @@ public static class FeedsSettings
             "Prefix for every table name, so several deployments or test runs can share one account."),
         new(CatalogSchedule, "0 15 0 * * *",
             "NCRONTAB schedule (UTC) of the catalog feed's timer function."),
+        new(FreshnessSchedule, "0 30 * * * *",
+            "NCRONTAB schedule (UTC) of the freshness check that logs each feed's freshness (the stale-feed alert reads it)."),
         new(SourcesOffline, "false",
             "Replay recorded source payloads (bundled in data/) for feeds whose source URL is left at its default."),
         new(ComtradeBaseUrl, "https://comtradeapi.un.org", "UN Comtrade API base URL (a mirror or stand-in when set)."),
@@ -38,5 +43,9 @@ public static class FeedsSettings
         new(ComtradeRequestsPerSecond, "1", "Client-side rate limit for Comtrade calls (requests queue)."),
         new(ComtradeDailyCallQuota, "450", "Comtrade calls this deployment allows itself per UTC day."),
         new(ComtradeSchedule, "0 0 1 * * *", "NCRONTAB schedule (UTC) of the Comtrade feed's timer function."),
+        new(UsgsUrls, "",
+            "USGS MCS data-release files (CSV or ZIP), ';'-separated; unset means the URLs in data/usgs/manifest.json."),
+        new(UsgsSchedule, "0 0 3 * * 1",
+            "NCRONTAB schedule (UTC) of the usgs feed's timer function (weekly)."),
     ];
 }

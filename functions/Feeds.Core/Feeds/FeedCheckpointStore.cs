@@ -46,4 +46,33 @@ public sealed class FeedCheckpointStore(FeedTables tables, TimeProvider time)
             },
             TableUpdateMode.Replace,
             cancellationToken);
+
+    /// <summary>The slice's checkpoint with its HTTP validators and record count (columns a plain hash checkpoint lacks are null / 0).</summary>
+    public async Task<FeedCheckpoint?> GetAsync(string feed, string slice, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Require(feed, "a feed name"), TableKeys.Require(slice, "a slice key"),
+            select: ["Hash", "ETag", "LastModified", "Records"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue || response.Value is not { } e)
+        {
+            return null;
+        }
+
+        return new FeedCheckpoint(e.GetString("Hash") ?? "", e.GetString("ETag"), e.GetString("LastModified"), e.GetInt64("Records") ?? 0);
+    }
+
+    /// <summary>Saves the slice's checkpoint; call only after the slice's rows are stored.</summary>
+    public Task SetAsync(string feed, string slice, FeedCheckpoint checkpoint, string runId, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(
+            new TableEntity(TableKeys.Require(feed, "a feed name"), TableKeys.Require(slice, "a slice key"))
+            {
+                ["Hash"] = checkpoint.Hash,
+                ["ETag"] = checkpoint.ETag,
+                ["LastModified"] = checkpoint.LastModified,
+                ["Records"] = checkpoint.Records,
+                ["RunId"] = runId,
+                ["StoredAt"] = time.GetUtcNow(),
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
 }

@@ -14,8 +14,9 @@ public sealed class FeedTables(TableServiceClient service, IOptions<FeedsStorage
     public const string FeedCheckpoints = "FeedCheckpoints";
     public const string Quarantine = "Quarantine";
     public const string TradeFlows = "TradeFlows";
+    public const string Reserves = "Reserves";
 
-    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, TradeFlows];
+    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, TradeFlows, Reserves];
 
     private readonly Dictionary<string, TableClient> _clients = AllNames.ToDictionary(
         name => name,

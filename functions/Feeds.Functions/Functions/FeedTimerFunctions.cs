@@ -1,12 +1,30 @@
 using Feeds.Core.Catalog;
 using Feeds.Core.Comtrade;
+using Feeds.Core.Usgs;
+using Feeds.Core.Feeds;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace Feeds.Functions.Functions;
 
 /// <summary>One timer per feed, each on its schedule setting (NCRONTAB, UTC; RunOnStartup off: it also fires on scale-out).</summary>
-public sealed class FeedTimerFunctions(FeedTimerRunner runner)
+public sealed class FeedTimerFunctions(FeedTimerRunner runner, FeedFreshness freshness, ILogger<FeedTimerFunctions> logger)
 {
+    /// <summary>
+    /// Logs every feed's freshness each hour; a stale one at Error level with <c>Freshness = Stale</c>, which the
+    /// stale-feed alert reads (a log alert looks back at most two days; the usgs feed may be 14 days old).
+    /// </summary>
+    [Function("FreshnessTimer")]
+    public async Task Freshness([TimerTrigger("%Feeds:Schedules:Freshness%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        foreach (var feed in await freshness.CheckAsync(cancellationToken))
+        {
+            var level = feed.Stale ? LogLevel.Error : LogLevel.Information;
+            logger.Log(level, "Feed {Feed} freshness {Freshness}: last success {LastSuccess}, allowed age {MaxAgeHours} h",
+                feed.Feed, feed.Stale ? "Stale" : "Fresh", feed.LastSuccess, feed.MaxAge.TotalHours);
+        }
+    }
+
     [Function("CatalogTimer")]
     public Task Catalog([TimerTrigger("%Feeds:Schedules:Catalog%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         runner.RunAsync(CatalogFeed.FeedName, timer, cancellationToken);
@@ -14,4 +32,8 @@ public sealed class FeedTimerFunctions(FeedTimerRunner runner)
     [Function("ComtradeTimer")]
     public Task Comtrade([TimerTrigger("%Feeds:Schedules:Comtrade%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         runner.RunAsync(ComtradeFeed.FeedName, timer, cancellationToken);
+
+    [Function("UsgsTimer")]
+    public Task Usgs([TimerTrigger("%Feeds:Schedules:Usgs%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        runner.RunAsync(UsgsFeed.FeedName, timer, cancellationToken);
 }

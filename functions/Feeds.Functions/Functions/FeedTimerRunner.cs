@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Feeds.Functions.Functions;
 
-/// <summary>What every feed timer does: log a missed schedule, run the feed, fail the invocation if the run failed.</summary>
+/// <summary>What every feed timer does: log a missed schedule, run the feed, fail the invocation unless the run fully succeeded.</summary>
 public sealed class FeedTimerRunner(FeedRunService feeds, ILogger<FeedTimerRunner> logger)
 {
     public async Task RunAsync(string feed, TimerInfo timer, CancellationToken cancellationToken)
@@ -15,17 +15,13 @@ public sealed class FeedTimerRunner(FeedRunService feeds, ILogger<FeedTimerRunne
         }
 
         var run = await feeds.RunAsync(feed, "timer", force: false, progress: null, cancellationToken).ConfigureAwait(false);
-        if (run.Status == FeedRunStatus.Failed)
+        if (run.Status != FeedRunStatus.Succeeded)
         {
-            // Fails the invocation so the platform's failure metrics and alerts see it; the run record has the detail.
-            throw new InvalidOperationException($"Feed {feed} run {run.RunId} failed: {run.Error}");
-        }
-
-        if (run.Status == FeedRunStatus.PartiallyFailed)
-        {
-            // Stored slices are kept and the failed ones run again next time: visible, not an invocation failure.
-            logger.LogWarning("Feed {Feed} run {RunId}: {Failed} slices failed and run again next time",
-                feed, run.RunId, run.Outcome?.FailedSlices.Count);
+            // Fails the invocation so the platform's failure metrics and the failed-run alert see it. What was stored
+            // stays stored and the failed slices run again next time; the run record has every detail.
+            var failed = run.Outcome?.FailedSlices ?? [];
+            throw new InvalidOperationException(
+                $"Feed {feed} run {run.RunId} {run.Status}: {run.Error ?? string.Join("; ", failed.Take(5))}{(failed.Count > 5 ? $" (+{failed.Count - 5} more)" : "")}");
         }
     }
 }

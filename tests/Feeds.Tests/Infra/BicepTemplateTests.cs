@@ -222,6 +222,10 @@ public sealed class BicepTemplateTests
         Assert.Contains("customDimensions.Feed) == \"catalog\"", (string)stale["criteria"]!["allOf"]![0]!["query"]!);
         Assert.Equal("LessThan", (string)stale["criteria"]!["allOf"]![0]!["operator"]!);
 
+        var freshness = rules["feed-stale-freshness"];
+        Assert.Contains("customDimensions.Freshness) == \"Stale\"", (string)freshness["criteria"]!["allOf"]![0]!["query"]!);
+        Assert.Equal("GreaterThan", (string)freshness["criteria"]!["allOf"]![0]!["operator"]!);
+
         var http = rules["http-5xx"]["criteria"]!["allOf"]![0]!;
         Assert.Contains("resultCode) >= 500", (string)http["query"]!);
         Assert.Equal("FailedPercent", (string)http["metricMeasureColumn"]!);

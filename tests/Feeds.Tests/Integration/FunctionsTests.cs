@@ -25,8 +25,10 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         return (context.Response.StatusCode, JsonDocument.Parse(bytes).RootElement.Clone());
     }
 
-    private static FeedTimerFunctions Timers(IServiceProvider services) =>
-        new(new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance));
+    public static FeedTimerFunctions Timers(IServiceProvider services) => new(
+        new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance),
+        services.GetRequiredService<FeedFreshness>(),
+        NullLogger<FeedTimerFunctions>.Instance);
 
     private static HttpContext Context(IServiceProvider services, string query)
     {
@@ -59,6 +61,26 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         var (notFound, problem) = await Execute(await functions.GetMineral(missing.Request, "unobtainium", CancellationToken.None), missing);
         Assert.Equal(404, notFound);
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Freshness_timer_logs_stale_feeds_at_error_level()
+    {
+        await using var services = await TestStorage.CreateAsync(azurite);
+        await services.GetRequiredService<FeedRunService>().RunAsync(CatalogFeed.FeedName, "test", false, null, CancellationToken.None);
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<FeedTimerFunctions>();
+        var timers = new FeedTimerFunctions(
+            new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance),
+            services.GetRequiredService<FeedFreshness>(), logger);
+
+        await timers.Freshness(new TimerInfo(), CancellationToken.None);
+
+        var records = logger.Collector.GetSnapshot();
+        string? Freshness(string feed) => records.Single(r => r.StructuredState!.Any(kv => kv.Key == "Feed" && kv.Value == feed))
+            .StructuredState!.Single(kv => kv.Key == "Freshness").Value;
+        Assert.Equal("Fresh", Freshness(CatalogFeed.FeedName));
+        Assert.Equal("Stale", Freshness("comtrade")); // never ran here
+        Assert.All(records.Where(r => r.Message.Contains("Stale", StringComparison.Ordinal)), r => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, r.Level));
     }
 
     [Fact]

@@ -24,6 +24,10 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
     [InlineData("/api/trade?reporter=USA&mineral=lithium&flow=M&from=2020&to=2024&partner=CHN&hs=283691")]
     [InlineData("/api/trade?reporter=IND&mineral=graphite&partner=X490")]
     [InlineData("/api/trade/partners?reporter=USA&mineral=lithium&flow=M&year=2023&includeShared=true")]
+    [InlineData("/api/reserves?mineral=lithium")]
+    [InlineData("/api/reserves?mineral=ree&edition=MCS2023&measure=mine-production")]
+    [InlineData("/api/reserves?mineral=lithium&edition=MCS2024&country=AUS")]
+    [InlineData("/api/reserves?mineral=nope")]
     public async Task Routes_read_single_partitions_only(string url)
     {
         var recorder = new RequestRecorder();

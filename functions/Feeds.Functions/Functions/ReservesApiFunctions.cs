@@ -1,0 +1,17 @@
+using Feeds.Core.Api;
+using Feeds.Core.Usgs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Feeds.Functions.Functions;
+
+/// <summary>USGS reserves and production route: a thin trigger over <see cref="ReservesApi"/>.</summary>
+public sealed class ReservesApiFunctions(ReservesApi reserves)
+{
+    [Function("ListReserves")]
+    public async Task<IActionResult> ListReserves(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Reserves)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await reserves.ListAsync(request, cancellationToken));
+}
