@@ -57,24 +57,10 @@ public sealed class CatalogFeed(
     }
 
     /// <summary>Deletes rows in the catalog's partitions that the current files no longer define.</summary>
-    private static async Task<long> DeleteStaleAsync(TableClient table, IReadOnlyList<TableEntity> current, CancellationToken cancellationToken)
-    {
-        var stale = new List<ITableEntity>();
-        foreach (var partition in current.Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal))
-        {
-            var keep = current.Where(e => e.PartitionKey == partition).Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
-            var existing = table.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"],
-                cancellationToken: cancellationToken);
-            await foreach (var row in existing.ConfigureAwait(false))
-            {
-                if (!keep.Contains(row.RowKey))
-                {
-                    stale.Add(row);
-                }
-            }
-        }
-
-        return stale.Count == 0 ? 0 : await TableBatchWriter.DeleteAsync(table, stale, cancellationToken).ConfigureAwait(false);
-    }
+    private static Task<int> DeleteStaleAsync(TableClient table, IReadOnlyList<TableEntity> current, CancellationToken cancellationToken) =>
+        TableBatchWriter.DeleteMissingAsync(
+            table,
+            current.Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {p}")),
+            current.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet(),
+            cancellationToken);
 }

@@ -162,29 +162,14 @@ public sealed class ComtradeFeed(
     }
 
     /// <summary>Removes rows of this slice that the source no longer sends (a revision dropped a partner).</summary>
-    private static async Task<long> DeleteStaleAsync(
+    private static Task<int> DeleteStaleAsync(
         TableClient table, ComtradeSlice slice, IReadOnlyList<TradeRow> rows, IReadOnlyList<string> minerals, CancellationToken cancellationToken)
     {
-        var keep = rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
-        var stale = new List<ITableEntity>();
-        foreach (var mineral in minerals)
-        {
-            var partition = $"{slice.Reporter}-{mineral}";
-            var low = $"{slice.Year:D4}-";
-            var high = $"{slice.Year:D4}.";
-            var existing = table.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high} and Hs6 eq {slice.Hs6}"),
-                select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-            await foreach (var e in existing.ConfigureAwait(false))
-            {
-                if (!keep.Contains((e.PartitionKey, e.RowKey)))
-                {
-                    stale.Add(e);
-                }
-            }
-        }
-
-        return stale.Count == 0 ? 0 : await TableBatchWriter.DeleteAsync(table, stale, cancellationToken).ConfigureAwait(false);
+        var low = $"{slice.Year:D4}-";
+        var high = $"{slice.Year:D4}.";
+        var filters = minerals.Select(mineral => TableClient.CreateQueryFilter(
+            $"PartitionKey eq {$"{slice.Reporter}-{mineral}"} and RowKey ge {low} and RowKey lt {high} and Hs6 eq {slice.Hs6}"));
+        return TableBatchWriter.DeleteMissingAsync(table, filters, rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet(), cancellationToken);
     }
 
     private static string Hash(IReadOnlyList<TradeRow> rows)

@@ -20,6 +20,29 @@ public static class TableBatchWriter
     public static Task<int> DeleteAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken) =>
         SubmitAsync(table, entities, TableTransactionActionType.Delete, cancellationToken);
 
+    /// <summary>
+    /// Deletes the rows that the given filters find (each a single-partition query) and <paramref name="keep"/> does
+    /// not hold: rows a source stopped sending. Returns how many were deleted.
+    /// </summary>
+    public static async Task<int> DeleteMissingAsync(
+        TableClient table, IEnumerable<string> filters, IReadOnlySet<(string PartitionKey, string RowKey)> keep, CancellationToken cancellationToken)
+    {
+        var stale = new List<ITableEntity>();
+        foreach (var filter in filters)
+        {
+            var existing = table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+            await foreach (var row in existing.ConfigureAwait(false))
+            {
+                if (!keep.Contains((row.PartitionKey, row.RowKey)))
+                {
+                    stale.Add(row);
+                }
+            }
+        }
+
+        return stale.Count == 0 ? 0 : await DeleteAsync(table, stale, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<int> SubmitAsync(
         TableClient table, IEnumerable<ITableEntity> entities, TableTransactionActionType action, CancellationToken cancellationToken)
     {

@@ -166,28 +166,12 @@ public sealed class UsgsFeed(
     }
 
     /// <summary>Deletes rows a file stored before that it no longer holds (same file name, same partitions).</summary>
-    private static async Task<long> DeleteStaleAsync(TableClient table, IEnumerable<string> files, List<TableEntity> current, CancellationToken cancellationToken)
+    private static Task<int> DeleteStaleAsync(TableClient table, IEnumerable<string> files, List<TableEntity> current, CancellationToken cancellationToken)
     {
-        var keep = current.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();
-        var stale = new List<ITableEntity>();
-        foreach (var file in files.Distinct(StringComparer.Ordinal))
-        {
-            foreach (var partition in current.Where(e => e.GetString("SourceFile") == file).Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal))
-            {
-                var existing = table.QueryAsync<TableEntity>(
-                    TableClient.CreateQueryFilter($"PartitionKey eq {partition} and SourceFile eq {file}"),
-                    select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-                await foreach (var row in existing.ConfigureAwait(false))
-                {
-                    if (!keep.Contains((row.PartitionKey, row.RowKey)))
-                    {
-                        stale.Add(row);
-                    }
-                }
-            }
-        }
-
-        return stale.Count == 0 ? 0 : await TableBatchWriter.DeleteAsync(table, stale, cancellationToken).ConfigureAwait(false);
+        var filters = files.Distinct(StringComparer.Ordinal).SelectMany(file => current
+            .Where(e => e.GetString("SourceFile") == file).Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal)
+            .Select(partition => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and SourceFile eq {file}")));
+        return TableBatchWriter.DeleteMissingAsync(table, filters, current.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet(), cancellationToken);
     }
 
     /// <summary>What the run has done so far, across slices.</summary>
