@@ -43,17 +43,26 @@ public static class TableBatchWriter
         return stale.Count == 0 ? 0 : await DeleteAsync(table, stale, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Partitions written at once. Each partition's transactions stay in order (a later one may repeat a key).</summary>
+    public const int PartitionsInParallel = 4;
+
     private static async Task<int> SubmitAsync(
         TableClient table, IEnumerable<ITableEntity> entities, TableTransactionActionType action, CancellationToken cancellationToken)
     {
         var written = 0;
-        foreach (var batch in Plan(entities))
-        {
-            var actions = batch.Select(e => new TableTransactionAction(action, e, action == TableTransactionActionType.Delete ? Azure.ETag.All : default));
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            written += batch.Count;
-        }
-
+        var partitions = Plan(entities).GroupBy(b => b[0].PartitionKey, StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(
+            partitions,
+            new ParallelOptions { MaxDegreeOfParallelism = PartitionsInParallel, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                foreach (var batch in partition)
+                {
+                    var actions = batch.Select(e => new TableTransactionAction(action, e, action == TableTransactionActionType.Delete ? Azure.ETag.All : default));
+                    await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+                    Interlocked.Add(ref written, batch.Count);
+                }
+            }).ConfigureAwait(false);
         return written;
     }
 
