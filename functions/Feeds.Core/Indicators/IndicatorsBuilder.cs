@@ -70,27 +70,31 @@ public static class IndicatorsBuilder
         catalog.Countries.Values.Where(c => c.Memberships.Contains(group)).Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// The first measure of <paramref name="measures"/> with rows for the year, from the latest edition that has
-    /// them; product <c>main</c> when present, else the product with the most named countries.
+    /// The first measure of <paramref name="measures"/> with rows for the year (any year when null: the latest), from
+    /// the latest edition that has them; product <c>main</c> when present, else the product with the most named countries.
     /// </summary>
-    public static SupplyFigures? Supply(IReadOnlyList<ReservesRow> rows, IReadOnlyList<string> measures, int year, string? reporter)
+    public static IReadOnlyList<ReservesRow> SelectGroup(IReadOnlyList<ReservesRow> rows, IReadOnlyList<string> measures, int? year)
     {
         foreach (var measure in measures)
         {
-            var candidates = rows.Where(r => r.Measure == measure && r.Year == year).ToList();
+            var candidates = rows.Where(r => r.Measure == measure && (year is null || r.Year == year)).ToList();
             if (candidates.Count == 0)
             {
                 continue;
             }
 
             var edition = candidates.Max(r => r.Edition)!;
-            var products = candidates.Where(r => r.Edition == edition).GroupBy(r => r.Product, StringComparer.Ordinal)
+            var latestYear = candidates.Where(r => r.Edition == edition).Max(r => r.Year);
+            var products = candidates.Where(r => r.Edition == edition && r.Year == latestYear).GroupBy(r => r.Product, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Key == "main").ThenByDescending(g => g.Count(r => !r.Country.IsAggregate)).ThenBy(g => g.Key, StringComparer.Ordinal);
-            return SupplyConcentration.Compute([.. products.First()], reporter);
+            return [.. products.First()];
         }
 
-        return null;
+        return [];
     }
+
+    public static SupplyFigures? Supply(IReadOnlyList<ReservesRow> rows, IReadOnlyList<string> measures, int year, string? reporter) =>
+        SelectGroup(rows, measures, year) is { Count: > 0 } group ? SupplyConcentration.Compute(group, reporter) : null;
 
     private static IndicatorRow Row(string scope, string mineral, int year, TradeFigures? imports, SupplyFigures? reserves, SupplyFigures? production, SalientItem? salient) =>
         new(scope, mineral, year, imports, reserves, production, salient,
