@@ -4,7 +4,9 @@ using Azure.Storage.Blobs;
 using Feeds.Core.Api;
 using Feeds.Core.Catalog;
 using Feeds.Core.Comtrade;
+using Feeds.Core.Events;
 using Feeds.Core.Feeds;
+using Feeds.Core.Indicators;
 using Feeds.Core.Storage;
 using Feeds.Core.Usgs;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +42,8 @@ public static class FeedsServiceCollectionExtensions
         services.AddSingleton<IFeedRunner, CatalogFeed>();
         services.AddComtradeFeed(configuration);
         services.AddUsgsFeed(configuration);
+        services.TryAddSingleton<IndicatorsService>();
+        services.AddSingleton<IFeedRunObserver>(sp => sp.GetRequiredService<IndicatorsService>());
         services.TryAddSingleton<FeedRunService>();
         services.TryAddSingleton<FeedFreshness>();
 
@@ -48,6 +52,9 @@ public static class FeedsServiceCollectionExtensions
         services.TryAddSingleton<CountriesApi>();
         services.TryAddSingleton<TradeApi>();
         services.TryAddSingleton<HealthApi>();
+        services.TryAddSingleton<IndicatorsApi>();
+        services.TryAddSingleton<SourcingApi>();
+        services.TryAddSingleton<EventsApi>();
         services.TryAddSingleton<OpenApiDocument>();
         return services;
     }

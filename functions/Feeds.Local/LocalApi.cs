@@ -1,4 +1,6 @@
 using Feeds.Core.Api;
+using Feeds.Core.Events;
+using Feeds.Core.Indicators;
 using Feeds.Core.Usgs;
 
 namespace Feeds.Local;
@@ -18,6 +20,9 @@ public static class LocalApi
         api.MapGet(ApiRoutes.Trade, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.ListAsync(request, ct));
         api.MapGet(ApiRoutes.TradePartners, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.PartnersAsync(request, ct));
         api.MapGet(ApiRoutes.Reserves, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Indicators, (HttpRequest request, IndicatorsApi indicators, CancellationToken ct) => indicators.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Sourcing, (HttpRequest request, SourcingApi sourcing, CancellationToken ct) => sourcing.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Events, (HttpRequest request, EventsApi events, CancellationToken ct) => events.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
         api.MapGet(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
         return app;

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Feeds.Core.Configuration;
 using Feeds.Core.Feeds;
+using Feeds.Core.Indicators;
 
 namespace Feeds.Local;
 
@@ -16,7 +17,7 @@ public static class LocalCommands
           serve              serve the API only
           ingest <feed> [--force]
                              run one feed once (--force ignores checkpoints), print its run summary,
-                             exit 1 if it failed
+                             exit 1 if it failed; ingest indicators recomputes the indicators from stored data
         options: --urls <url>   listen elsewhere (default http://127.0.0.1:7071)
                  --live         fetch sources from their real URLs instead of the recorded payloads
         Configuration keys (docs/configuration.md) come from environment variables (Feeds__Comtrade__BaseUrl) or
@@ -78,6 +79,14 @@ public static class LocalCommands
         var app = LocalHost.Build([.. rest]);
         await using var azurite = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
         var feeds = app.Services.GetRequiredService<FeedRunService>();
+
+        if (feed is not null && string.Equals(feed, IndicatorsService.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            // Not a feed: derived from the stored feeds, recomputed after each comtrade or usgs run and on demand here.
+            var stored = await app.Services.GetRequiredService<IndicatorsService>().RecomputeAsync(stop.Token).ConfigureAwait(false);
+            await output.WriteLineAsync($"[indicators] recomputed: {stored} rows stored").ConfigureAwait(false);
+            return stored > 0 ? 0 : 1;
+        }
 
         if (feed is not null)
         {

@@ -14,6 +14,9 @@ public static class ApiRoutes
     public const string Trade = "trade";
     public const string TradePartners = "trade/partners";
     public const string Reserves = "reserves";
+    public const string Indicators = "indicators";
+    public const string Sourcing = "sourcing";
+    public const string Events = "events";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
 }

@@ -24,4 +24,11 @@ public static class PartnerShares
         return new PartnerShareResult(
             shares, sum, worldTotal, worldTotal - sum, china, hhi, shares.Count(s => s.ValueUsd > 0), rows.Any(r => r.IsSample));
     }
+
+    /// <summary>
+    /// The percentage of the partner sum that comes from partners whose ISO3 is in <paramref name="iso3"/> (e.g. the
+    /// US free-trade partners); null when there is nothing to share out. Partners without ISO3 (areas) never count.
+    /// </summary>
+    public static double? ShareOf(PartnerShareResult result, IReadOnlySet<string> iso3) =>
+        result.PartnerSumUsd > 0 ? result.Partners.Where(p => p.Partner is { } key && iso3.Contains(key)).Sum(p => p.SharePercent) : null;
 }

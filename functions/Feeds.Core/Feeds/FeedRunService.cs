@@ -11,6 +11,7 @@ namespace Feeds.Core.Feeds;
 /// </summary>
 public sealed class FeedRunService(
     IEnumerable<IFeedRunner> runners,
+    IEnumerable<IFeedRunObserver> observers,
     FeedRunStore runs,
     FeedTables tables,
     TimeProvider time,
@@ -62,6 +63,19 @@ public sealed class FeedRunService(
 
         // Recorded even when the caller is cancelling, so the run does not stay "Running" forever.
         await runs.SaveAsync(finished, CancellationToken.None).ConfigureAwait(false);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnRunFinishedAsync(finished, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Derived data can be recomputed on demand; the feed's own outcome stands.
+                logger.LogError(ex, "Observer {Observer} failed after feed {Feed} run {RunId}", observer.GetType().Name, runner.Name, runId);
+            }
+        }
+
         return finished;
     }
 }

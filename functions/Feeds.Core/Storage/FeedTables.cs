@@ -15,8 +15,9 @@ public sealed class FeedTables(TableServiceClient service, IOptions<FeedsStorage
     public const string Quarantine = "Quarantine";
     public const string TradeFlows = "TradeFlows";
     public const string Reserves = "Reserves";
+    public const string Indicators = "Indicators";
 
-    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, TradeFlows, Reserves];
+    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, TradeFlows, Reserves, Indicators];
 
     private readonly Dictionary<string, TableClient> _clients = AllNames.ToDictionary(
         name => name,

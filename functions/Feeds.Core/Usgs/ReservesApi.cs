@@ -108,19 +108,7 @@ public sealed partial class ReservesApi(CatalogStore catalog, ReservesStore stor
         foreach (var group in groups)
         {
             var world = group.FirstOrDefault(r => r.Country.Key == UsgsCountryResolver.WorldKey);
-            double? denominator;
-            string? basis;
-            if (world?.ValueTons is > 0 && world.Qualifier is not (UsgsQualifier.UpperBound or UsgsQualifier.IncludedElsewhere))
-            {
-                denominator = world.ValueTons;
-                basis = world.Qualifier == UsgsQualifier.LowerBound ? "world-total-lower-bound" : "world-total";
-            }
-            else
-            {
-                var sum = group.Where(r => r.Country.Key != UsgsCountryResolver.WorldKey && r.ValueTons is not null).Sum(r => r.ValueTons!.Value);
-                denominator = sum > 0 ? sum : null;
-                basis = sum > 0 ? "sum-of-rows" : null;
-            }
+            var (denominator, basis) = ReservesShares.Denominator(group);
 
             var ranked = group.Where(r => !r.Country.IsAggregate && r.ValueTons is not null && UsgsQualifier.IsValue(r.Qualifier))
                 .OrderByDescending(r => r.ValueTons).ToList();
@@ -146,7 +134,7 @@ public sealed partial class ReservesApi(CatalogStore catalog, ReservesStore stor
         return (items, totals);
     }
 
-    private static SalientItem? ToSalient(TableEntity? e) => e is null ? null : new SalientItem(
+    public static SalientItem? ToSalient(TableEntity? e) => e is null ? null : new SalientItem(
         e.GetString("Edition") ?? "", e.GetInt32("Year") ?? 0, e.GetBoolean("YearEstimated") ?? false,
         e.GetString("NetImportReliance") ?? "", e.GetString("NetImportRelianceQualifier") ?? "", e.GetDouble("NetImportReliancePercent"),
         e.GetString("PrimaryImportSource"), e.GetString("PrimaryImportSourceIso3"), e.GetString("LeadingProducer"), e.GetString("LeadingProducerIso3"),

@@ -28,6 +28,10 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
     [InlineData("/api/reserves?mineral=ree&edition=MCS2023&measure=mine-production")]
     [InlineData("/api/reserves?mineral=lithium&edition=MCS2024&country=AUS")]
     [InlineData("/api/reserves?mineral=nope")]
+    [InlineData("/api/indicators?reporter=IND&year=2023")]
+    [InlineData("/api/indicators?reporter=USA&year=2023&mineral=lithium&scenario=india-us-cmpa")]
+    [InlineData("/api/indicators?reporter=WORLD&year=2023")]
+    [InlineData("/api/sourcing?mineral=lithium&buyer=IND")]
     public async Task Routes_read_single_partitions_only(string url)
     {
         var recorder = new RequestRecorder();

@@ -1,0 +1,21 @@
+using Feeds.Core.Usgs;
+
+namespace Feeds.Core.Indicators;
+
+/// <summary>
+/// One stored indicator row: scope (a reporter's ISO3, or <c>WORLD</c> for concentration alone), mineral and year,
+/// with the import figures (reporters only), reserve and production concentration (the reporter's own values beside
+/// them), and for the United States the net import reliance of the USGS salient table. Flags say when any input was
+/// sample data, bounded or withheld.
+/// </summary>
+public sealed record IndicatorRow(
+    string Scope,
+    string Mineral,
+    int Year,
+    TradeFigures? Imports,
+    SupplyFigures? Reserves,
+    SupplyFigures? Production,
+    SalientItem? UsNetImportReliance,
+    bool IsSample,
+    bool DependsOnBounded,
+    bool DependsOnWithheld);

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Feeds.Core.Api;
+using Feeds.Core.Catalog;
+using Feeds.Core.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Feeds.Core.Indicators;
+
+/// <summary>
+/// <c>GET /api/indicators?reporter=&amp;year=[&amp;mineral=][&amp;scenario=india-us-cmpa]</c>: the stored indicators of
+/// a reporter (or <c>WORLD</c>) for a year — one single-partition range of <c>Indicators</c>, or a point read with
+/// <c>mineral</c>. The scenario swaps in the US-FTA share computed as if India had the proposed agreement.
+/// </summary>
+public sealed partial class IndicatorsApi(FeedTables tables, CatalogLookup catalog, ApiHandler handler)
+{
+    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        handler.RunAsync(request, async () =>
+        {
+            var query = new ApiQuery(request, "reporter", "year", "mineral", "scenario");
+            var reporter = query.Required("reporter").ToUpperInvariant();
+            if (!Iso3().IsMatch(reporter))
+            {
+                throw ApiException.BadParameter("reporter", $"'reporter' must be an ISO3 code such as IND or USA, or WORLD; got '{reporter}'.");
+            }
+
+            var yearText = query.Required("year");
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1988 or > 2100)
+            {
+                throw ApiException.BadParameter("year", $"'year' must be a year from 1988 to 2100; got '{yearText}'.");
+            }
+
+            var mineral = query.Optional("mineral")?.ToLowerInvariant();
+            if (mineral is not null && !MineralId().IsMatch(mineral))
+            {
+                throw ApiException.BadParameter("mineral", $"'mineral' must be a mineral id such as lithium; got '{mineral}'.");
+            }
+
+            var scenario = query.OneOf("scenario", SourcingScreen.Scenario) is not null;
+            query.Format();
+            query.Limit();
+
+            var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (reporter != IndicatorsBuilder.WorldScope && !snapshot.Countries.ContainsKey(reporter))
+            {
+                throw ApiException.BadParameter("reporter", $"'{reporter}' is not a country of the catalog (GET /api/countries), nor WORLD.");
+            }
+
+            if (mineral is not null && !snapshot.Minerals.ContainsKey(mineral))
+            {
+                throw ApiException.BadParameter("mineral", $"'{mineral}' is not a mineral of the catalog (GET /api/minerals).");
+            }
+
+            var table = tables.Get(FeedTables.Indicators);
+            var rows = new List<IndicatorRow>();
+            if (mineral is not null)
+            {
+                var found = await table.GetEntityIfExistsAsync<TableEntity>(reporter, IndicatorEntities.RowKey(year, mineral), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (found.HasValue)
+                {
+                    rows.Add(IndicatorEntities.FromEntity(found.Value!));
+                }
+            }
+            else
+            {
+                var low = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-");
+                var high = string.Create(CultureInfo.InvariantCulture, $"{year:D4}.");
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {reporter} and RowKey ge {low} and RowKey lt {high}");
+                await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(IndicatorEntities.FromEntity(e));
+                }
+            }
+
+            var items = scenario
+                ? [.. rows.Select(r => r.Imports is null ? r : r with { Imports = r.Imports with { UsftaSharePercent = r.Imports.UsftaScenarioSharePercent } })]
+                : rows;
+            var envelope = new Dictionary<string, object?>
+            {
+                ["reporter"] = reporter,
+                ["year"] = year,
+                ["mineral"] = mineral,
+                ["scenario"] = scenario ? SourcingScreen.Scenario : null,
+                ["isScenario"] = scenario,
+                ["containsSample"] = items.Any(i => i.IsSample),
+                ["definitions"] = "docs/indicators.md: import shares over partner rows (World excluded; gapUsd to the reported World total), shared HS codes left out; HHI = sum of squared percentage shares (0-10,000); reserve and production shares over the published World total (shareBasis), named countries only in the HHI, Other countries as unattributed; withheld or bounded inputs are flagged (dependsOnBounded, dependsOnWithheld), never used as exact.",
+            };
+            var csv = new CsvTable<IndicatorRow>(Header, Cells);
+            return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "indicators");
+        });
+
+    private static readonly string[] Header =
+    [
+        "scope", "mineral", "year", "import_value_usd", "world_total_usd", "gap_usd", "top_source", "top_source_share_percent",
+        "china_share_percent", "hhi", "source_count", "usfta_share_percent", "msp_share_percent", "previous_year_value_usd", "change_percent",
+        "reserves_edition", "reserves_year", "reserves_hhi", "reserves_top3_share_percent", "reserves_china_share_percent",
+        "reserves_unattributed_percent", "reserves_share_basis", "own_reserves_t", "own_reserves_share_percent",
+        "production_edition", "production_measure", "production_year", "production_hhi", "production_top3_share_percent",
+        "production_china_share_percent", "production_unattributed_percent", "production_share_basis", "own_production_t",
+        "own_production_share_percent", "us_net_import_reliance", "depends_on_bounded", "depends_on_withheld", "is_sample",
+    ];
+
+    private static IEnumerable<string?> Cells(IndicatorRow r)
+    {
+        var i = r.Imports;
+        var s = r.Reserves;
+        var p = r.Production;
+        return
+        [
+            r.Scope, r.Mineral, N(r.Year), N(i?.ImportValueUsd), N(i?.WorldTotalUsd), N(i?.GapUsd), i?.TopSource, N(i?.TopSourceSharePercent),
+            N(i?.ChinaSharePercent), N(i?.Hhi), N(i?.SourceCount), N(i?.UsftaSharePercent), N(i?.MspSharePercent), N(i?.PreviousYearValueUsd), N(i?.ChangePercent),
+            s?.Edition, N(s?.Year), N(s?.Hhi), N(s?.Top3SharePercent), N(s?.ChinaSharePercent), N(s?.UnattributedSharePercent), s?.ShareBasis,
+            N(s?.ReporterTons), N(s?.ReporterSharePercent),
+            p?.Edition, p?.Measure, N(p?.Year), N(p?.Hhi), N(p?.Top3SharePercent), N(p?.ChinaSharePercent), N(p?.UnattributedSharePercent), p?.ShareBasis,
+            N(p?.ReporterTons), N(p?.ReporterSharePercent), r.UsNetImportReliance?.NetImportReliance,
+            B(r.DependsOnBounded), B(r.DependsOnWithheld), B(r.IsSample),
+        ];
+    }
+
+    private static string? N(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string? N(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string B(bool value) => value ? "true" : "false";
+
+    [GeneratedRegex("^[A-Z]{3,5}$")]
+    private static partial Regex Iso3();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,40}$")]
+    private static partial Regex MineralId();
+}

@@ -1,0 +1,81 @@
+using Azure.Data.Tables;
+using Feeds.Core.Catalog;
+using Feeds.Core.Comtrade;
+using Feeds.Core.Feeds;
+using Feeds.Core.Storage;
+using Feeds.Core.Usgs;
+using Microsoft.Extensions.Logging;
+
+namespace Feeds.Core.Indicators;
+
+/// <summary>
+/// Recomputes the <c>Indicators</c> table from <c>TradeFlows</c>, <c>Reserves</c> and the catalog: after every
+/// comtrade or usgs run that stored anything (as an <see cref="IFeedRunObserver"/>), and on demand (the local host's
+/// <c>ingest indicators</c>). A recompute is a batch job, so it reads the source tables whole; rows it no longer
+/// produces are deleted, so the table always equals a computation from the stored inputs.
+/// </summary>
+public sealed class IndicatorsService(FeedTables tables, CatalogLookup catalog, ILogger<IndicatorsService> logger) : IFeedRunObserver
+{
+    public const string Name = "indicators";
+
+    private static readonly string[] Inputs = ["comtrade", "usgs"];
+
+    public async Task OnRunFinishedAsync(FeedRunRecord run, CancellationToken cancellationToken)
+    {
+        if (Inputs.Contains(run.Feed, StringComparer.OrdinalIgnoreCase) && run.Status is FeedRunStatus.Succeeded or FeedRunStatus.PartiallyFailed)
+        {
+            await RecomputeAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <returns>The number of indicator rows stored.</returns>
+    public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Minerals.Count == 0)
+        {
+            logger.LogWarning("Indicators not computed: the catalog is not loaded");
+            return 0;
+        }
+
+        var trade = new List<TradeRow>();
+        await foreach (var e in tables.Get(FeedTables.TradeFlows).QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            trade.Add(TradeEntities.FromEntity(e));
+        }
+
+        var reserves = new List<ReservesRow>();
+        var salient = new Dictionary<string, List<SalientItem>>(StringComparer.Ordinal);
+        await foreach (var e in tables.Get(FeedTables.Reserves).QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.PartitionKey.StartsWith(ReservesEntities.SalientPrefix, StringComparison.Ordinal))
+            {
+                var item = ReservesApi.ToSalient(e)!;
+                (salient.TryGetValue(e.RowKey, out var list) ? list : salient[e.RowKey] = []).Add(item);
+            }
+            else
+            {
+                reserves.Add(ReservesEntities.FromEntity(e));
+            }
+        }
+
+        var rows = IndicatorsBuilder.Build(snapshot, trade, reserves, salient.ToDictionary(p => p.Key, p => (IReadOnlyList<SalientItem>)p.Value, StringComparer.Ordinal));
+        var table = tables.Get(FeedTables.Indicators);
+        var entities = rows.Select(IndicatorEntities.ToEntity).ToList();
+        var keep = entities.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();
+        var stale = new List<ITableEntity>();
+        await foreach (var e in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!keep.Contains((e.PartitionKey, e.RowKey)))
+            {
+                stale.Add(e);
+            }
+        }
+
+        await TableBatchWriter.UpsertReplaceAsync(table, entities, cancellationToken).ConfigureAwait(false);
+        await TableBatchWriter.DeleteAsync(table, stale, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Indicators recomputed: {Rows} rows stored, {Deleted} removed", entities.Count, stale.Count);
+        return entities.Count;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Feeds.Core.Catalog;
+using Feeds.Core.Comtrade;
+using Feeds.Core.Usgs;
+
+namespace Feeds.Core.Indicators;
+
+/// <summary>
+/// The sourcing screen, without storage: named countries with a reserves or production figure, ranked by their best
+/// rank (reserves or production, exact or estimated values only; ties share a rank), each with memberships, the
+/// buyer's import share from it and the reasons. The buyer itself is left out.
+/// </summary>
+public static class SourcingScreen
+{
+    public const string Scenario = "india-us-cmpa";
+
+    /// <param name="reserves">One (edition, reserves, product, year) group, or empty.</param>
+    /// <param name="production">One (edition, production measure, product, year) group, or empty.</param>
+    /// <param name="imports">The buyer's partner shares for <paramref name="importYear"/>, or null when it has none.</param>
+    /// <param name="controlled">ISO3 codes with export controls on the mineral (policy events).</param>
+    public static IReadOnlyList<SourcingCandidate> Rank(
+        IReadOnlyList<ReservesRow> reserves,
+        IReadOnlyList<ReservesRow> production,
+        PartnerShareResult? imports,
+        int? importYear,
+        string buyer,
+        IReadOnlyDictionary<string, CountryRecord> countries,
+        bool scenario,
+        IReadOnlySet<string> controlled)
+    {
+        var r = Ranks(reserves);
+        var p = Ranks(production);
+        var rs = ReservesShares.Denominator(reserves).Tons;
+        var ps = ReservesShares.Denominator(production).Tons;
+        var keys = reserves.Concat(production).Where(x => !x.Country.IsAggregate && x.Country.Iso3 is not null && x.Country.Iso3 != buyer)
+            .Select(x => x.Country.Iso3!).Distinct(StringComparer.Ordinal);
+        var candidates = new List<SourcingCandidate>();
+        foreach (var iso3 in keys)
+        {
+            var res = reserves.FirstOrDefault(x => x.Country.Iso3 == iso3);
+            var prod = production.FirstOrDefault(x => x.Country.Iso3 == iso3);
+            var memberships = (countries.GetValueOrDefault(iso3)?.Memberships ?? []).ToList();
+            if (scenario && iso3 == TradeDependence.India && !memberships.Contains(IndicatorsBuilder.Usfta))
+            {
+                memberships.Add(IndicatorsBuilder.Usfta);
+            }
+
+            var share = imports?.Partners.FirstOrDefault(x => x.Partner == iso3);
+            double? importShare = imports is { PartnerSumUsd: > 0 } ? share?.SharePercent ?? 0 : null;
+            var reasons = new List<string>();
+            var reserveShare = Share(res, rs);
+            var productionShare = Share(prod, ps);
+            if (r.TryGetValue(iso3, out var rr))
+            {
+                reasons.Add(Invariant($"#{rr} by reserves: {reserveShare:0.0} % of world reserves ({res!.Edition}, {res.Year})"));
+            }
+            else if (res is not null)
+            {
+                reasons.Add($"reserves {res.Qualifier} ({res.ValuePublished}) in {res.Edition}: not ranked");
+            }
+
+            if (p.TryGetValue(iso3, out var pr))
+            {
+                reasons.Add(Invariant($"#{pr} by {prod!.Measure}: {productionShare:0.0} % of world {prod.Measure} ({prod.Year})"));
+            }
+            else if (prod is not null)
+            {
+                reasons.Add($"{prod.Measure} {prod.Qualifier} ({prod.ValuePublished}) in {prod.Year}: not ranked");
+            }
+
+            if (memberships.Contains(IndicatorsBuilder.Usfta))
+            {
+                reasons.Add(scenario && iso3 == TradeDependence.India && countries.GetValueOrDefault(iso3)?.Memberships.Contains(IndicatorsBuilder.Usfta) != true
+                    ? "US free-trade partner in the india-us-cmpa scenario (not a fact)"
+                    : "US free-trade partner (counts for the US clean-vehicle critical-mineral sourcing rule)");
+            }
+
+            if (memberships.Contains(IndicatorsBuilder.Msp))
+            {
+                reasons.Add("Minerals Security Partnership member");
+            }
+
+            if (memberships.Contains("QUAD"))
+            {
+                reasons.Add("Quad partner");
+            }
+
+            reasons.Add(importShare is { } s
+                ? s > 0 ? Invariant($"supplies {s:0.0} % of {buyer}'s imports ({importYear})") : $"no recorded imports by {buyer} from it in {importYear}"
+                : $"no {buyer} import data for this mineral");
+            if (controlled.Contains(iso3))
+            {
+                reasons.Add("export controls on this mineral (GET /api/events)");
+            }
+
+            candidates.Add(new SourcingCandidate(0, iso3, res?.Country.Name ?? prod!.Country.Name,
+                r.TryGetValue(iso3, out var a) ? a : null, res?.ValueTons, res?.Qualifier, reserveShare,
+                p.TryGetValue(iso3, out var b) ? b : null, prod?.ValueTons, prod?.Qualifier, productionShare,
+                [.. memberships.Order(StringComparer.Ordinal)], importShare, share?.ValueUsd, reasons,
+                res?.IsSample == true || prod?.IsSample == true || share?.IsSample == true));
+        }
+
+        var ordered = candidates
+            .OrderBy(c => Math.Min(c.ReservesRank ?? int.MaxValue, c.ProductionRank ?? int.MaxValue))
+            .ThenBy(c => c.ReservesRank ?? int.MaxValue).ThenBy(c => c.ProductionRank ?? int.MaxValue)
+            .ThenBy(c => c.Iso3, StringComparer.Ordinal).ToList();
+        return [.. ordered.Select((c, i) => c with { Rank = i + 1 })];
+    }
+
+    private static Dictionary<string, int> Ranks(IReadOnlyList<ReservesRow> group)
+    {
+        var valued = group.Where(x => !x.Country.IsAggregate && x.Country.Iso3 is not null && x.ValueTons is > 0 && UsgsQualifier.IsValue(x.Qualifier)).ToList();
+        return valued.ToDictionary(x => x.Country.Iso3!, x => 1 + valued.Count(o => o.ValueTons > x.ValueTons), StringComparer.Ordinal);
+    }
+
+    private static double? Share(ReservesRow? row, double? denominator) =>
+        row?.ValueTons is { } v && UsgsQualifier.IsValue(row.Qualifier) && denominator is { } d ? v / d * 100 : null;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json;
+using Feeds.Tests.Support;
+
+namespace Feeds.Tests.Integration;
+
+/// <summary>
+/// The indicator, sourcing and event routes on the seeded local host (every feed run from the offline replay, the
+/// indicators recomputed after each): values agree with /api/trade/partners and /api/reserves.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class IndicatorsHttpTests(AzuriteFixture azurite)
+{
+    private async Task<JsonElement> GetJson(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var server = await azurite.SeededServerAsync();
+        using var response = await server.Client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{url}: {response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("USA", "lithium")]
+    [InlineData("IND", "graphite")]
+    public async Task Import_indicators_equal_the_partner_shares_route(string reporter, string mineral)
+    {
+        var partners = await GetJson($"/api/trade/partners?reporter={reporter}&mineral={mineral}&flow=M&year=2023");
+        var body = await GetJson($"/api/indicators?reporter={reporter}&year=2023&mineral={mineral}");
+        var imports = body.GetProperty("items").EnumerateArray().Single().GetProperty("imports");
+
+        Assert.Equal(partners.GetProperty("partnerSumUsd").GetDouble(), imports.GetProperty("importValueUsd").GetDouble(), 6);
+        Assert.Equal(partners.GetProperty("hhi").GetDouble(), imports.GetProperty("hhi").GetDouble(), 6);
+        Assert.Equal(partners.GetProperty("chinaSharePercent").GetDouble(), imports.GetProperty("chinaSharePercent").GetDouble(), 6);
+        Assert.Equal(partners.GetProperty("partnerCount").GetInt32(), imports.GetProperty("sourceCount").GetInt32());
+        var top = partners.GetProperty("items")[0];
+        Assert.Equal(top.GetProperty("partner").GetString(), imports.GetProperty("topSource").GetString());
+        Assert.Equal(top.GetProperty("sharePercent").GetDouble(), imports.GetProperty("topSourceSharePercent").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task A_reporter_year_lists_every_mineral_with_supply_beside_imports_and_the_us_net_import_reliance()
+    {
+        var body = await GetJson("/api/indicators?reporter=USA&year=2023");
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.True(items.Count > 1);
+        var lithium = items.Single(i => i.GetProperty("mineral").GetString() == "lithium");
+        Assert.Equal(1903.27, lithium.GetProperty("reserves").GetProperty("hhi").GetDouble(), 2);
+        Assert.True(lithium.GetProperty("dependsOnWithheld").GetBoolean()); // US lithium production is W
+        Assert.Equal(JsonValueKind.Object, lithium.GetProperty("usNetImportReliance").ValueKind);
+        Assert.False(body.GetProperty("isScenario").GetBoolean());
+    }
+
+    [Fact]
+    public async Task World_concentration_agrees_with_the_reserves_route()
+    {
+        var reserves = await GetJson("/api/reserves?mineral=lithium&edition=MCS2024&measure=reserves");
+        var expected = reserves.GetProperty("items").EnumerateArray()
+            .Where(i => !i.GetProperty("isAggregate").GetBoolean() && i.GetProperty("rank").ValueKind == JsonValueKind.Number)
+            .Sum(i => Math.Pow(i.GetProperty("valueTons").GetDouble() / 28_000_000 * 100, 2));
+        var body = await GetJson("/api/indicators?reporter=WORLD&year=2023&mineral=lithium");
+        var world = body.GetProperty("items").EnumerateArray().Single().GetProperty("reserves");
+
+        Assert.Equal(expected, world.GetProperty("hhi").GetDouble(), 6);
+        Assert.Equal("world-total", world.GetProperty("shareBasis").GetString());
+
+        var ree = await GetJson("/api/indicators?reporter=WORLD&year=2023&mineral=ree");
+        Assert.Equal(240_000.0 / 350_000 * 100, ree.GetProperty("items")[0].GetProperty("production").GetProperty("chinaSharePercent").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task The_scenario_adds_india_to_the_us_free_trade_share_and_says_so()
+    {
+        var plain = await GetJson("/api/indicators?reporter=USA&year=2023&mineral=lithium");
+        var scenario = await GetJson("/api/indicators?reporter=USA&year=2023&mineral=lithium&scenario=india-us-cmpa");
+        Assert.True(scenario.GetProperty("isScenario").GetBoolean());
+        Assert.Equal("india-us-cmpa", scenario.GetProperty("scenario").GetString());
+        var before = plain.GetProperty("items")[0].GetProperty("imports");
+        var after = scenario.GetProperty("items")[0].GetProperty("imports");
+        Assert.Equal(before.GetProperty("usftaScenarioSharePercent").GetDouble(), after.GetProperty("usftaSharePercent").GetDouble(), 9);
+        Assert.True(after.GetProperty("usftaSharePercent").GetDouble() >= before.GetProperty("usftaSharePercent").GetDouble());
+    }
+
+    [Fact]
+    public async Task Sourcing_ranks_lithium_suppliers_for_india_with_memberships_and_reasons()
+    {
+        var body = await GetJson("/api/sourcing?mineral=lithium&buyer=IND");
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        var iso3 = items.Select(i => i.GetProperty("iso3").GetString()).ToList();
+        Assert.Equal("CHL", iso3[0]); // largest reserves (9.3 of 28 Mt)
+        Assert.Contains("AUS", iso3.Take(2)); // largest mine production
+        Assert.Contains("ARG", iso3);
+        var australia = items.Single(i => i.GetProperty("iso3").GetString() == "AUS");
+        var memberships = australia.GetProperty("memberships").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Equal(["MSP", "QUAD", "USFTA"], memberships);
+        Assert.Equal(6.2 / 28 * 100, australia.GetProperty("reservesSharePercent").GetDouble(), 6);
+        Assert.NotEmpty(australia.GetProperty("reasons").EnumerateArray());
+        Assert.DoesNotContain("IND", iso3);
+
+        var rareEarths = await GetJson("/api/sourcing?mineral=ree&buyer=USA&scenario=india-us-cmpa");
+        Assert.True(rareEarths.GetProperty("isScenario").GetBoolean());
+        var india = rareEarths.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("iso3").GetString() == "IND");
+        Assert.Contains("USFTA", india.GetProperty("memberships").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(rareEarths.GetProperty("items").EnumerateArray(), i => i.GetProperty("iso3").GetString() == "MYS");
+    }
+
+    [Fact]
+    public async Task Events_serve_the_reference_controls_filtered_by_mineral()
+    {
+        var all = await GetJson("/api/events");
+        Assert.True(all.GetProperty("count").GetInt32() >= 8);
+        var gallium = await GetJson("/api/events?mineral=gallium");
+        Assert.All(gallium.GetProperty("items").EnumerateArray(), e => Assert.Contains("gallium", e.GetProperty("minerals").EnumerateArray().Select(m => m.GetString())));
+        Assert.Contains(gallium.GetProperty("items").EnumerateArray(), e => e.GetProperty("date").GetString() == "2023-08-01");
+    }
+
+    [Theory]
+    [InlineData("/api/indicators?reporter=USA", "year")]
+    [InlineData("/api/indicators?reporter=USA&year=20x3", "year")]
+    [InlineData("/api/indicators?reporter=XXX&year=2023", "reporter")]
+    [InlineData("/api/indicators?reporter=USA&year=2023&mineral=nope", "mineral")]
+    [InlineData("/api/indicators?reporter=USA&year=2023&scenario=other", "scenario")]
+    [InlineData("/api/sourcing?mineral=lithium&buyer=CHN", "buyer")]
+    [InlineData("/api/sourcing?mineral=lithium", "buyer")]
+    [InlineData("/api/sourcing?mineral=nope&buyer=IND", "mineral")]
+    [InlineData("/api/events?mineral=nope", "mineral")]
+    public async Task Bad_parameters_are_400_naming_the_parameter(string url, string parameter)
+    {
+        var problem = await GetJson(url, HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Csv_has_a_header_row()
+    {
+        var server = await azurite.SeededServerAsync();
+        var csv = await server.Client.GetStringAsync("/api/indicators?reporter=IND&year=2023&format=csv");
+        Assert.StartsWith("scope,mineral,year,import_value_usd", csv, StringComparison.Ordinal);
+        var sourcing = await server.Client.GetStringAsync("/api/sourcing?mineral=lithium&buyer=IND&format=csv");
+        Assert.StartsWith("rank,iso3,name", sourcing, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,144 @@
+using Feeds.Core.Comtrade;
+using Feeds.Core.Indicators;
+using Feeds.Core.Usgs;
+using Feeds.Tests.Support;
+
+namespace Feeds.Tests.Unit.Indicators;
+
+/// <summary>Every indicator on a small hand-made dataset (arithmetic written out), then on the real USGS files.</summary>
+public sealed class IndicatorCalculatorTests
+{
+    private static readonly HashSet<string> Usfta = ["AUS", "CAN", "CHL", "KOR", "JPN"];
+    private static readonly HashSet<string> Msp = ["AUS", "CAN", "IND", "JPN", "USA"];
+
+    private static TradeRow Trade(int year, int partner, string? key, double value, bool sample = false) =>
+        new("USA", 842, "lithium", year, 0, "M", "283691", "H6", false, "", partner, key, key ?? "World", value, value, null, null, false, sample);
+
+    private static ReservesRow Usgs(string key, double? tons, string qualifier = UsgsQualifier.Exact, string measure = UsgsMeasure.Reserves) =>
+        new("lithium", "Lithium", "MCS2099", measure, "main", 2098,
+            new UsgsCountry(key, key is "WORLD" or "OTHERS" ? null : key, key, key is "WORLD" or "OTHERS", false),
+            key, tons, qualifier, qualifier == UsgsQualifier.Estimated, tons?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "W",
+            "t", "t", null, "lithium content", "", null, false, null, "hand.csv", 1, "Reserves_t", false);
+
+    [Fact]
+    public void Trade_dependence_by_hand()
+    {
+        // 2023 partners: Chile 50, Argentina 25, China 15, India 10 -> sum 100; World reported 110 -> gap 10.
+        // Shares: 50, 25, 15, 10 %. HHI = 50² + 25² + 15² + 10² = 2500 + 625 + 225 + 100 = 3450. Top source Chile 50 %.
+        // US FTA (Chile) = 50 %; with India as in the india-us-cmpa scenario 50 + 10 = 60 %. MSP (India) = 10 %.
+        // 2022: Chile 40 + China 40 = 80 -> change (100 - 80) / 80 = +25 %.
+        TradeRow[] y2023 = [Trade(2023, 152, "CHL", 50), Trade(2023, 32, "ARG", 25, sample: true), Trade(2023, 156, "CHN", 15), Trade(2023, 699, "IND", 10), Trade(2023, 0, null, 110)];
+        TradeRow[] y2022 = [Trade(2022, 152, "CHL", 40), Trade(2022, 156, "CHN", 40)];
+
+        var f = TradeDependence.Compute(y2023, y2022, ["283691"], Usfta, Msp);
+
+        Assert.Equal(100, f.ImportValueUsd);
+        Assert.Equal(110, f.WorldTotalUsd);
+        Assert.Equal(10, f.GapUsd);
+        Assert.Equal("CHL", f.TopSource);
+        Assert.Equal(50, f.TopSourceSharePercent!.Value, 9);
+        Assert.Equal(15, f.ChinaSharePercent!.Value, 9);
+        Assert.Equal(3450, f.Hhi!.Value, 6);
+        Assert.Equal(4, f.SourceCount);
+        Assert.Equal(50, f.UsftaSharePercent!.Value, 9);
+        Assert.Equal(60, f.UsftaScenarioSharePercent!.Value, 9);
+        Assert.Equal(10, f.MspSharePercent!.Value, 9);
+        Assert.Equal(80, f.PreviousYearValueUsd);
+        Assert.Equal(25, f.ChangePercent!.Value, 9);
+        Assert.True(f.IsSample);
+    }
+
+    [Fact]
+    public void Supply_concentration_over_the_world_total_by_hand()
+    {
+        // World 1000 (published). Named with a value: AUS 400, CHL 300 (estimated), CHN 100; USA withheld (W);
+        // BRA ">5" a lower bound; Other countries 150.
+        // Shares of 1000: AUS 40, CHL 30, CHN 10 %. HHI over named valued countries = 40² + 30² + 10² = 1600 + 900 + 100 = 2600.
+        // Top 3 = 40 + 30 + 10 = 80 %. China 10 %. Unattributed (Other countries) 150 / 1000 = 15 %.
+        // USA's own value is withheld: no share, and the row says it depends on withheld and bounded inputs.
+        ReservesRow[] group =
+        [
+            Usgs("AUS", 400), Usgs("CHL", 300, UsgsQualifier.Estimated), Usgs("CHN", 100), Usgs("USA", null, UsgsQualifier.Withheld),
+            Usgs("BRA", 5, UsgsQualifier.LowerBound), Usgs("OTHERS", 150), Usgs("WORLD", 1000),
+        ];
+
+        var f = SupplyConcentration.Compute(group, "USA");
+
+        Assert.Equal(ReservesShares.WorldTotal, f.ShareBasis);
+        Assert.Equal(2600, f.Hhi!.Value, 6);
+        Assert.Equal(80, f.Top3SharePercent!.Value, 9);
+        Assert.Equal(["AUS", "CHL", "CHN"], f.Top3);
+        Assert.Equal(10, f.ChinaSharePercent!.Value, 9);
+        Assert.Equal(15, f.UnattributedSharePercent!.Value, 9);
+        Assert.Null(f.ReporterSharePercent);
+        Assert.Equal(UsgsQualifier.Withheld, f.ReporterQualifier);
+        Assert.True(f.DependsOnWithheld);
+        Assert.True(f.DependsOnBounded);
+
+        var australia = SupplyConcentration.Compute(group, "AUS");
+        Assert.Equal(400, australia.ReporterTons);
+        Assert.Equal(40, australia.ReporterSharePercent!.Value, 9);
+    }
+
+    [Fact]
+    public void Supply_concentration_over_the_sum_of_rows_without_a_world_total()
+    {
+        // No World total: shares over the sum of the rows AUS 300 + CHL 100 + Other countries 100 = 500 (said so).
+        // AUS 60, CHL 20 %; HHI = 60² + 20² = 3600 + 400 = 4000 (named countries only); unattributed 20 %; China 0 %.
+        ReservesRow[] group = [Usgs("AUS", 300), Usgs("CHL", 100), Usgs("OTHERS", 100)];
+
+        var f = SupplyConcentration.Compute(group, null);
+
+        Assert.Equal(ReservesShares.SumOfRows, f.ShareBasis);
+        Assert.Equal(4000, f.Hhi!.Value, 6);
+        Assert.Equal(20, f.UnattributedSharePercent!.Value, 9);
+        Assert.Equal(0, f.ChinaSharePercent);
+        Assert.False(f.DependsOnWithheld);
+    }
+
+    [Fact]
+    public void Lithium_reserves_hhi_in_mcs2024_equals_the_hand_computation()
+    {
+        // mcs2024-lithi_world.csv, Reserves_t (t of lithium content), World total (rounded) 28,000,000:
+        // US 1.1, Argentina 3.6, Australia 6.2, Brazil 0.39, Canada 0.93, Chile 9.3, China 3.0, Portugal 0.06,
+        // Zimbabwe 0.31 (million t); Other countries 2.8.
+        // Σ v² = 1.21 + 12.96 + 38.44 + 0.1521 + 0.8649 + 86.49 + 9 + 0.0036 + 0.0961 = 149.2167 (Mt²)
+        // HHI = 149.2167 / 28² × 10,000 = 149.2167 / 784 × 10,000 = 1903.27 (to 2 d.p.).
+        // Top 3 = Chile + Australia + Argentina = 19.1 / 28 = 68.21 %; China 3 / 28 = 10.71 %; unattributed 2.8 / 28 = 10 %.
+        var rows = UsgsFiles.Parse("mcs2024-reconstructed/mcs2024-lithi_world.csv").Rows;
+
+        var f = IndicatorsBuilder.Supply(rows, [UsgsMeasure.Reserves], 2023, "USA")!;
+
+        Assert.Equal("MCS2024", f.Edition);
+        Assert.Equal(28_000_000, f.WorldTons);
+        Assert.Equal(1903.27, f.Hhi!.Value, 2);
+        Assert.Equal(149.2167 / 784 * 10_000, f.Hhi!.Value, 6);
+        Assert.Equal(19.1 / 28 * 100, f.Top3SharePercent!.Value, 6);
+        Assert.Equal(3.0 / 28 * 100, f.ChinaSharePercent!.Value, 6);
+        Assert.Equal(10, f.UnattributedSharePercent!.Value, 6);
+        Assert.Equal(1.1 / 28 * 100, f.ReporterSharePercent!.Value, 6);
+
+        // Mine production 2023: the US is withheld (W) and the World total excludes it, so the indicator says so.
+        var production = IndicatorsBuilder.Supply(rows, [UsgsMeasure.MineProduction], 2023, "USA")!;
+        Assert.True(production.DependsOnWithheld);
+        Assert.Null(production.ReporterSharePercent);
+        Assert.Equal("Excludes U.S. production.", production.WorldTotalExcludes);
+    }
+
+    [Fact]
+    public void China_share_of_rare_earth_mine_production_in_mcs2024_equals_the_hand_computation()
+    {
+        // mcs2024-raree_world.csv, Prod_t_est_2023: China 240,000, World total (rounded) 350,000 (t REO)
+        // -> 240,000 / 350,000 = 68.571 %. 2022: 210,000 / 300,000 = 70 %.
+        var rows = UsgsFiles.Parse("mcs2024-reconstructed/mcs2024-raree_world.csv").Rows;
+
+        var y2023 = IndicatorsBuilder.Supply(rows, [UsgsMeasure.MineProduction], 2023, "IND")!;
+        var y2022 = IndicatorsBuilder.Supply(rows, [UsgsMeasure.MineProduction], 2022, "IND")!;
+
+        Assert.Equal(240_000.0 / 350_000 * 100, y2023.ChinaSharePercent!.Value, 9);
+        Assert.Equal(68.57, y2023.ChinaSharePercent!.Value, 2);
+        Assert.Equal(70, y2022.ChinaSharePercent!.Value, 9);
+        // India 2,900 / 350,000 = 0.829 %.
+        Assert.Equal(2_900.0 / 350_000 * 100, y2023.ReporterSharePercent!.Value, 9);
+    }
+}
