@@ -53,6 +53,23 @@ public sealed class RouteParityTests
     }
 
     [Fact]
+    public void Functions_metadata_lists_every_function()
+    {
+        // The Worker SDK writes functions.metadata at build (and publish); the Functions host indexes only what it lists.
+        var path = Path.Combine(Feeds.Local.RepositoryRoot.Find(), "functions", "Feeds.Functions", "bin");
+        var metadata = Directory.EnumerateFiles(path, "functions.metadata", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        var listed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadata))!.AsArray().Select(f => (string)f!["name"]!).ToHashSet();
+        var declared = typeof(CatalogApiFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
+            .OfType<string>()
+            .ToHashSet();
+
+        Assert.True(declared.SetEquals(listed), $"declared: {string.Join(", ", declared.Order())}; listed: {string.Join(", ", listed.Order())}");
+    }
+
+    [Fact]
     public void OpenApi_document_lists_every_route_and_no_other()
     {
         var documented = OpenApiDocument.Parse()["paths"]!.AsObject()
