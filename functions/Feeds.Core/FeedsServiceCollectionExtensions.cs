@@ -5,6 +5,7 @@ using Feeds.Core.Api;
 using Feeds.Core.Catalog;
 using Feeds.Core.Comtrade;
 using Feeds.Core.Feeds;
+using Feeds.Core.Snapshots;
 using Feeds.Core.Storage;
 using Feeds.Core.Usgs;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,11 @@ public static class FeedsServiceCollectionExtensions
         services.AddUsgsFeed(configuration);
         services.TryAddSingleton<FeedRunService>();
         services.TryAddSingleton<FeedFreshness>();
+        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.Section));
+        services.TryAddSingleton(new SnapshotTimings());
+        services.TryAddSingleton<SnapshotStore>();
+        services.TryAddSingleton<SnapshotExporter>();
+        services.TryAddSingleton<SnapshotsApi>();
 
         services.TryAddSingleton<ApiHandler>();
         services.TryAddSingleton<MineralsApi>();

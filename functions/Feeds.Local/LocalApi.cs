@@ -1,4 +1,5 @@
 using Feeds.Core.Api;
+using Feeds.Core.Snapshots;
 using Feeds.Core.Usgs;
 
 namespace Feeds.Local;
@@ -18,6 +19,10 @@ public static class LocalApi
         api.MapGet(ApiRoutes.Trade, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.ListAsync(request, ct));
         api.MapGet(ApiRoutes.TradePartners, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.PartnersAsync(request, ct));
         api.MapGet(ApiRoutes.Reserves, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Snapshots, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.SnapshotsLatest, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.LatestAsync(request, ct));
+        // The Functions app puts this route behind a function key; the local host serves loopback only.
+        api.MapGet(ApiRoutes.SnapshotsLatestLinks, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.LinksAsync(request, ct));
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
         api.MapGet(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
         return app;

@@ -14,6 +14,9 @@ public static class ApiRoutes
     public const string Trade = "trade";
     public const string TradePartners = "trade/partners";
     public const string Reserves = "reserves";
+    public const string Snapshots = "snapshots";
+    public const string SnapshotsLatest = "snapshots/latest";
+    public const string SnapshotsLatestLinks = "snapshots/latest/links";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
 }
