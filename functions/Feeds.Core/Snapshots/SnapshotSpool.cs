@@ -177,13 +177,20 @@ public sealed class SnapshotSpool : IDisposable
         long n => (SnapshotColumnType.Int64, n),
         double d => (SnapshotColumnType.Double, d),
         bool b => (SnapshotColumnType.Boolean, b),
-        DateTimeOffset t => (SnapshotColumnType.Timestamp, t),
-        DateTime t => (SnapshotColumnType.Timestamp, new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc))),
+        DateTimeOffset t => (SnapshotColumnType.Timestamp, ToMicroseconds(t)),
+        DateTime t => (SnapshotColumnType.Timestamp, ToMicroseconds(new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)))),
         Guid g => (SnapshotColumnType.String, g.ToString()),
         byte[] b => (SnapshotColumnType.String, System.Convert.ToBase64String(b)),
         BinaryData b => (SnapshotColumnType.String, System.Convert.ToBase64String(b.ToArray())),
         _ => (SnapshotColumnType.String, System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
     };
+
+    /// <summary>
+    /// Timestamps keep microseconds (Parquet's widely read TIMESTAMP(MICROS); the table keeps 100 ns ticks), the same
+    /// in both files.
+    /// </summary>
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset t) =>
+        new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 
     /// <summary>Integers widen to Int64, numbers to Double; any other disagreement makes the column a string.</summary>
     public static SnapshotColumnType Widen(SnapshotColumnType a, SnapshotColumnType b) => (a, b) switch

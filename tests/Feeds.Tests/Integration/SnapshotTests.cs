@@ -68,6 +68,8 @@ public sealed class SnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             SnapshotColumnType.Int64 => Convert.ToInt64(v, CultureInfo.InvariantCulture),
             SnapshotColumnType.Double => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+            // Both files keep microseconds (documented); the table has 100 ns ticks.
+            SnapshotColumnType.Timestamp => SnapshotSpool.ToMicroseconds((DateTimeOffset)v),
             _ => v,
         }),
         SnapshotSpool.IsSampleProperty => "false",
@@ -287,6 +289,7 @@ public sealed class SnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
         // Tables of its own: the run records written here must not touch the shared seeded feeds' freshness.
         await DisposeAsync();
         await StartAsync(keep: 30, seeded: false);
+        await _tables.EnsureCreatedAsync(CancellationToken.None);
         var runs = _server.App.Services.GetRequiredService<FeedRunStore>();
         var time = TimeProvider.System.GetUtcNow();
         // A dead Running record (older than the function timeout) does not block.
