@@ -7,6 +7,7 @@ using Feeds.Core.Comtrade;
 using Feeds.Core.Events;
 using Feeds.Core.Feeds;
 using Feeds.Core.Indicators;
+using Feeds.Core.Snapshots;
 using Feeds.Core.Storage;
 using Feeds.Core.Usgs;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,11 @@ public static class FeedsServiceCollectionExtensions
         services.AddSingleton<IFeedRunObserver>(sp => sp.GetRequiredService<IndicatorsService>());
         services.TryAddSingleton<FeedRunService>();
         services.TryAddSingleton<FeedFreshness>();
+        services.AddOptions<SnapshotOptions>().Bind(configuration.GetSection(SnapshotOptions.Section));
+        services.TryAddSingleton(new SnapshotTimings());
+        services.TryAddSingleton<SnapshotStore>();
+        services.TryAddSingleton<SnapshotExporter>();
+        services.TryAddSingleton<SnapshotsApi>();
 
         services.TryAddSingleton<ApiHandler>();
         services.TryAddSingleton<MineralsApi>();

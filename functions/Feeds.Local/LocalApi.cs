@@ -1,6 +1,7 @@
 using Feeds.Core.Api;
 using Feeds.Core.Events;
 using Feeds.Core.Indicators;
+using Feeds.Core.Snapshots;
 using Feeds.Core.Usgs;
 
 namespace Feeds.Local;
@@ -23,6 +24,10 @@ public static class LocalApi
         api.MapGet(ApiRoutes.Indicators, (HttpRequest request, IndicatorsApi indicators, CancellationToken ct) => indicators.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Sourcing, (HttpRequest request, SourcingApi sourcing, CancellationToken ct) => sourcing.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Events, (HttpRequest request, EventsApi events, CancellationToken ct) => events.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Snapshots, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.SnapshotsLatest, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.LatestAsync(request, ct));
+        // The Functions app puts this route behind a function key; the local host serves loopback only.
+        api.MapGet(ApiRoutes.SnapshotsLatestLinks, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.LinksAsync(request, ct));
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
         api.MapGet(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
         return app;

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Feeds.Core.Configuration;
 using Feeds.Core.Feeds;
 using Feeds.Core.Indicators;
+using Feeds.Core.Snapshots;
 
 namespace Feeds.Local;
 
@@ -13,11 +14,14 @@ public static class LocalCommands
 
         usage: dotnet run --project functions/Feeds.Local -- <verb> [options]
           up                 start Azurite if nothing listens on its ports, seed the catalog, run every feed once,
-                             then serve the API on http://127.0.0.1:7071 until Ctrl+C
+                             make a partner snapshot, then serve the API on http://127.0.0.1:7071 until Ctrl+C
           serve              serve the API only
           ingest <feed> [--force]
                              run one feed once (--force ignores checkpoints), print its run summary,
                              exit 1 if it failed; ingest indicators recomputes the indicators from stored data
+          snapshot [--date yyyy-MM-dd]
+                             export every dataset as a partner snapshot (gzip CSV + Parquet, manifest,
+                             latest.json) into the snapshots container; exit 1 if it failed
         options: --urls <url>   listen elsewhere (default http://127.0.0.1:7071)
                  --live         fetch sources from their real URLs instead of the recorded payloads
         Configuration keys (docs/configuration.md) come from environment variables (Feeds__Comtrade__BaseUrl) or
@@ -49,6 +53,7 @@ public static class LocalCommands
             case "up":
             case "serve":
             case "ingest":
+            case "snapshot":
                 break;
             case "help" or "--help" or "-h":
                 await output.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -69,6 +74,20 @@ public static class LocalCommands
             }
 
             rest.Remove(feed);
+        }
+
+        DateOnly? date = null;
+        if (verb == "snapshot" && rest.IndexOf("--date") is var at and >= 0)
+        {
+            if (at + 1 >= rest.Count || !DateOnly.TryParseExact(rest[at + 1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var day))
+            {
+                await Console.Error.WriteLineAsync($"--date needs a date as yyyy-MM-dd.\n\n{Usage}").ConfigureAwait(false);
+                return 2;
+            }
+
+            date = day;
+            rest.RemoveRange(at, 2);
         }
 
         // Ctrl+C and SIGTERM both end the run cleanly, so the Azurite this process started is stopped too.
@@ -100,12 +119,20 @@ public static class LocalCommands
             return run.Status is FeedRunStatus.Succeeded ? 0 : 1;
         }
 
+        if (verb == "snapshot")
+        {
+            return await SnapshotAsync(app.Services.GetRequiredService<SnapshotExporter>(), date, output, stop.Token).ConfigureAwait(false) ? 0 : 1;
+        }
+
         if (verb == "up")
         {
             foreach (var name in feeds.FeedNames)
             {
                 await RunFeedAsync(feeds, name, force, output, stop.Token).ConfigureAwait(false);
             }
+
+            // So /api/snapshots/latest answers on a fresh clone.
+            await SnapshotAsync(app.Services.GetRequiredService<SnapshotExporter>(), null, output, stop.Token).ConfigureAwait(false);
         }
 
         await app.StartAsync(stop.Token).ConfigureAwait(false);
@@ -144,6 +171,23 @@ public static class LocalCommands
             (r is null ? "" : $"; records read {r.Read}: stored {r.Stored}, unchanged {r.Unchanged}, superseded {r.Superseded}, quarantined {r.Quarantined}") +
             (run.Error is null ? "" : $"; error: {run.Error}")).ConfigureAwait(false);
         return run;
+    }
+
+    private static async Task<bool> SnapshotAsync(SnapshotExporter exporter, DateOnly? date, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync("[snapshot] exporting …").ConfigureAwait(false);
+        try
+        {
+            var run = await exporter.ExportAsync(date, "local", new Progress<string>(line => output.WriteLine($"[snapshot] {line}")), cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(
+                $"[snapshot] run {run.Manifest.RunId}: {run.Manifest.Files.Count} files in {run.Manifest.Folder}; pruned {run.Pruned.Count} old folders").ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await output.WriteLineAsync($"[snapshot] failed: {ex.Message} (latest.json still names the previous snapshot)").ConfigureAwait(false);
+            return false;
+        }
     }
 
     /// <summary>Uses FeedsStorage as given when set; otherwise makes sure Azurite serves the development ports.</summary>

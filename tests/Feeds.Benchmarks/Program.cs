@@ -4,7 +4,7 @@ using Feeds.Benchmarks;
 using Feeds.Local;
 
 // Feeds benchmarks: ratios against baselines measured in the same run on this machine, against a real Azurite.
-// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [trade] [--rows N] [--quick]
+// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot] [--rows N] [--quick]
 var rows = 100_000;
 var quick = args.Contains("--quick");
 var rowsAt = Array.IndexOf(args, "--rows");
@@ -25,10 +25,34 @@ await output.WriteLineAsync($"Azurite (in memory) on 127.0.0.1:{options.TablePor
 
 var service = new TableServiceClient(options.ConnectionString);
 var results = new List<BenchmarkResult>();
-await output.WriteLineAsync("Trade ingest:");
-results.AddRange(await new TradeIngestBenchmark(service, output).RunAsync(rows, oneByOneSample: quick ? 300 : 5_000, rounds: quick ? 1 : 3, CancellationToken.None));
-await output.WriteLineAsync("Trade API:");
-results.Add(await new TradeApiBenchmark(options.ConnectionString, output).RunAsync(rows, iterations: quick ? 2 : 15, CancellationToken.None));
+if (args.Contains("snapshot"))
+{
+    // Peak memory must stay flat as rows grow: a quarter of the rows, then all of them (default 50,000 and 200,000).
+    var total = rowsAt >= 0 ? rows : quick ? 12_000 : 200_000;
+    var memory = new List<string>();
+    foreach (var n in new[] { total / 4, total })
+    {
+        await output.WriteLineAsync($"Snapshot export, {n:N0} rows:");
+        var (throughput, workingSet, heap) = await new SnapshotBenchmark(options.ConnectionString, output).RunAsync(n, CancellationToken.None);
+        results.Add(throughput);
+        memory.Add($"| snapshot peak memory growth, {n:N0} rows | working set {workingSet:N1} MB | managed heap {heap:N1} MB | ≤ 150 MB, flat | {(workingSet <= 150 ? "yes" : "NO")} |");
+    }
+
+    await output.WriteLineAsync();
+    await output.WriteLineAsync("| memory | working set | managed heap | target | met |");
+    await output.WriteLineAsync("|---|---|---|---|---|");
+    foreach (var line in memory)
+    {
+        await output.WriteLineAsync(line);
+    }
+}
+else
+{
+    await output.WriteLineAsync("Trade ingest:");
+    results.AddRange(await new TradeIngestBenchmark(service, output).RunAsync(rows, oneByOneSample: quick ? 300 : 5_000, rounds: quick ? 1 : 3, CancellationToken.None));
+    await output.WriteLineAsync("Trade API:");
+    results.Add(await new TradeApiBenchmark(options.ConnectionString, output).RunAsync(rows, iterations: quick ? 2 : 15, CancellationToken.None));
+}
 
 await output.WriteLineAsync();
 await output.WriteLineAsync("| benchmark | ours | baseline | ratio | target | met |");

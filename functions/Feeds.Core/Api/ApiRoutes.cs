@@ -17,6 +17,9 @@ public static class ApiRoutes
     public const string Indicators = "indicators";
     public const string Sourcing = "sourcing";
     public const string Events = "events";
+    public const string Snapshots = "snapshots";
+    public const string SnapshotsLatest = "snapshots/latest";
+    public const string SnapshotsLatestLinks = "snapshots/latest/links";
     public const string Health = "health";
     public const string OpenApi = "openapi.json";
 }

@@ -21,6 +21,9 @@ public static class FeedsSettings
     public const string ComtradeSchedule = "Feeds:Schedules:Comtrade";
     public const string UsgsUrls = "Feeds:Usgs:Urls";
     public const string UsgsSchedule = "Feeds:Schedules:Usgs";
+    public const string SnapshotsContainer = "Feeds:Snapshots:Container";
+    public const string SnapshotsKeep = "Feeds:Snapshots:Keep";
+    public const string SnapshotSchedule = "Feeds:Schedules:Snapshot";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -47,5 +50,8 @@ public static class FeedsSettings
             "USGS MCS data-release files (CSV or ZIP), ';'-separated; unset means the URLs in data/usgs/manifest.json."),
         new(UsgsSchedule, "0 0 3 * * 1",
             "NCRONTAB schedule (UTC) of the usgs feed's timer function (weekly)."),
+        new(SnapshotsContainer, "snapshots", "Blob container of the partner snapshots ({date}/{runId}/ folders and latest.json)."),
+        new(SnapshotsKeep, "30", "Complete snapshot run folders kept; older ones are pruned, never the one latest.json names."),
+        new(SnapshotSchedule, "0 30 2 * * *", "NCRONTAB schedule (UTC) of the nightly partner snapshot export."),
     ];
 }

@@ -61,8 +61,8 @@ public sealed class FeedRunService(
             };
         }
 
-        // Recorded even when the caller is cancelling, so the run does not stay "Running" forever.
-        await runs.SaveAsync(finished, CancellationToken.None).ConfigureAwait(false);
+        // Observers (the indicators) run while the run is still recorded as Running, so a snapshot that waits for
+        // running feeds also waits for the data derived from them.
         foreach (var observer in observers)
         {
             try
@@ -76,6 +76,8 @@ public sealed class FeedRunService(
             }
         }
 
+        // Recorded even when the caller is cancelling, so the run does not stay "Running" forever.
+        await runs.SaveAsync(finished, CancellationToken.None).ConfigureAwait(false);
         return finished;
     }
 }

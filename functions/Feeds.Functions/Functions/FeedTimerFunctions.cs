@@ -2,13 +2,14 @@ using Feeds.Core.Catalog;
 using Feeds.Core.Comtrade;
 using Feeds.Core.Usgs;
 using Feeds.Core.Feeds;
+using Feeds.Core.Snapshots;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Feeds.Functions.Functions;
 
 /// <summary>One timer per feed, each on its schedule setting (NCRONTAB, UTC; RunOnStartup off: it also fires on scale-out).</summary>
-public sealed class FeedTimerFunctions(FeedTimerRunner runner, FeedFreshness freshness, ILogger<FeedTimerFunctions> logger)
+public sealed class FeedTimerFunctions(FeedTimerRunner runner, FeedFreshness freshness, SnapshotExporter snapshots, ILogger<FeedTimerFunctions> logger)
 {
     /// <summary>
     /// Logs every feed's freshness each hour; a stale one at Error level with <c>Freshness = Stale</c>, which the
@@ -36,4 +37,19 @@ public sealed class FeedTimerFunctions(FeedTimerRunner runner, FeedFreshness fre
     [Function("UsgsTimer")]
     public Task Usgs([TimerTrigger("%Feeds:Schedules:Usgs%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         runner.RunAsync(UsgsFeed.FeedName, timer, cancellationToken);
+
+    /// <summary>
+    /// The nightly partner snapshot. A failure is recorded (FeedRuns, partition <c>snapshot</c>), leaves latest.json
+    /// on the previous snapshot, and fails the invocation so the failed-run alert sees it.
+    /// </summary>
+    [Function("SnapshotTimer")]
+    public async Task Snapshot([TimerTrigger("%Feeds:Schedules:Snapshot%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        if (timer.IsPastDue)
+        {
+            logger.LogWarning("Snapshot timer is past due; running now");
+        }
+
+        await snapshots.ExportAsync(date: null, "timer", progress: null, cancellationToken);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
     public static FeedTimerFunctions Timers(IServiceProvider services) => new(
         new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance),
         services.GetRequiredService<FeedFreshness>(),
+        services.GetRequiredService<Feeds.Core.Snapshots.SnapshotExporter>(),
         NullLogger<FeedTimerFunctions>.Instance);
 
     private static HttpContext Context(IServiceProvider services, string query)
@@ -71,7 +72,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<FeedTimerFunctions>();
         var timers = new FeedTimerFunctions(
             new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance),
-            services.GetRequiredService<FeedFreshness>(), logger);
+            services.GetRequiredService<FeedFreshness>(), services.GetRequiredService<Feeds.Core.Snapshots.SnapshotExporter>(), logger);
 
         await timers.Freshness(new TimerInfo(), CancellationToken.None);
 

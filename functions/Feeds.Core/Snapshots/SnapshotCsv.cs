@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using CsvHelper;
+
+namespace Feeds.Core.Snapshots;
+
+/// <summary>Gzip CSV: RFC 4180, header row, invariant culture, ISO 8601 UTC timestamps, UTF-8 without BOM; null is an empty field.</summary>
+public static class SnapshotCsv
+{
+    public static async Task WriteAsync(SnapshotSpool spool, Stream destination, CancellationToken cancellationToken)
+    {
+        var columns = spool.Columns();
+        await using var gzip = new GZipStream(destination, CompressionLevel.Optimal, leaveOpen: true);
+        await using var text = new StreamWriter(gzip, new UTF8Encoding(false), 1 << 16);
+        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
+        foreach (var column in columns)
+        {
+            csv.WriteField(column.Name);
+        }
+
+        await csv.NextRecordAsync().ConfigureAwait(false);
+        foreach (var row in spool.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var value in row)
+            {
+                csv.WriteField(value is null ? "" : Format(value));
+            }
+
+            await csv.NextRecordAsync().ConfigureAwait(false);
+        }
+    }
+
+    public static string Format(object value) => value switch
+    {
+        string s => s,
+        bool b => b ? "true" : "false",
+        // Shortest text that parses back to the same double.
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
