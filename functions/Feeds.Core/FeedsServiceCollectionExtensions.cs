@@ -58,6 +58,7 @@ public static class FeedsServiceCollectionExtensions
         services.TryAddSingleton<CountriesApi>();
         services.TryAddSingleton<TradeApi>();
         services.TryAddSingleton<HealthApi>();
+        services.TryAddSingleton<FeedsApi>();
         services.TryAddSingleton<IndicatorsApi>();
         services.TryAddSingleton<SourcingApi>();
         services.TryAddSingleton<EventsApi>();

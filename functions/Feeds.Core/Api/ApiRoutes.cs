@@ -21,5 +21,7 @@ public static class ApiRoutes
     public const string SnapshotsLatest = "snapshots/latest";
     public const string SnapshotsLatestLinks = "snapshots/latest/links";
     public const string Health = "health";
+    public const string Feeds = "feeds";
+    public const string FeedQuarantine = "feeds/{feed}/quarantine";
     public const string OpenApi = "openapi.json";
 }

@@ -5,9 +5,23 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Feeds.Functions.Functions;
 
-/// <summary>Service routes: health (anonymous, for uptime checks) and the OpenAPI document.</summary>
-public sealed class ServiceApiFunctions(HealthApi health, OpenApiDocument openApi)
+/// <summary>Service routes: health (anonymous, for uptime checks), the operator feed views and the OpenAPI document.</summary>
+public sealed class ServiceApiFunctions(HealthApi health, FeedsApi feeds, OpenApiDocument openApi)
 {
+    [Function("ListFeeds")]
+    public async Task<IActionResult> ListFeeds(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Feeds)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await feeds.ListAsync(request, cancellationToken));
+
+    /// <summary>Raw rejected source records are for operators: a function key is required.</summary>
+    [Function("FeedQuarantine")]
+    public async Task<IActionResult> FeedQuarantine(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.FeedQuarantine)] HttpRequest request,
+        string feed,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await feeds.QuarantineAsync(request, feed, cancellationToken));
+
     [Function("Health")]
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request,
