@@ -53,6 +53,23 @@ public sealed class RouteParityTests
     }
 
     [Fact]
+    public void Only_routes_that_grant_something_need_a_function_key()
+    {
+        // DESIGN §4: data is public (anonymous); raw rejected records and download links are not.
+        var levels = typeof(CatalogApiFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
+            .OfType<HttpTriggerAttribute>()
+            .ToDictionary(t => t.Route!, t => t.AuthLevel);
+
+        Assert.Equal(AuthorizationLevel.Function, levels[ApiRoutes.FeedQuarantine]);
+        Assert.Equal(AuthorizationLevel.Function, levels[ApiRoutes.SnapshotsLatestLinks]);
+        Assert.All(levels.Where(l => l.Key is not (ApiRoutes.FeedQuarantine or ApiRoutes.SnapshotsLatestLinks)),
+            l => Assert.True(l.Value == AuthorizationLevel.Anonymous, $"{l.Key} is {l.Value}"));
+    }
+
+    [Fact]
     public void Functions_metadata_lists_every_function()
     {
         // The Worker SDK writes functions.metadata at build (and publish); the Functions host indexes only what it lists.
