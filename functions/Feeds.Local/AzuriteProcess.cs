@@ -149,6 +149,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
+
+        // The ports may have been taken by another process in the meantime (then this Azurite exits at once).
+        await Task.Delay(300, cancellationToken).ConfigureAwait(false);
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} (are its ports taken by another process?): {Output()}");
+        }
     }
 
     private string Output()
