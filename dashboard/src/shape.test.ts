@@ -60,7 +60,7 @@ const item = (measure: string, year: number, key: string, tons: number | null, e
   edition: "MCS2024", measure, product: "main", year, countryKey: key, iso3: key.length === 3 ? key : null, country: key,
   isAggregate: key === "WORLD" || key === "OTHERS", valueTons: tons, qualifier: tons === null ? "withheld" : "exact",
   valuePublished: tons === null ? "W" : String(tons), basis: "lithium content", shareOfWorld: tons === null ? null : tons / 100,
-  rank: null, isSample: false, ...extra,
+  rank: null, worldTotalExcludes: null, isSample: false, ...extra,
 });
 
 describe("ranked", () => {

@@ -123,6 +123,8 @@ export interface Ranked {
   year: number | null;
   basis: string | null;
   worldTons: number | null;
+  /** USGS's note on the World total ("Excludes U.S. production."): shares are of a world without that country. */
+  worldTotalExcludes: string | null;
   rows: RankedRow[];
   containsSample: boolean;
 }
@@ -158,6 +160,7 @@ export function ranked(reserves: ReservesList, measure: string, countries: Count
     year,
     basis: group[0]?.basis ?? null,
     worldTons: world?.valueTons ?? null,
+    worldTotalExcludes: group.find((i) => i.worldTotalExcludes)?.worldTotalExcludes ?? null,
     rows,
     containsSample: group.some((i) => i.isSample),
   };

@@ -74,6 +74,7 @@ export interface ReservesItem {
   basis: string | null;
   shareOfWorld: number | null;
   rank: number | null;
+  worldTotalExcludes: string | null;
   isSample: boolean;
 }
 

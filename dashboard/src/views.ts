@@ -64,7 +64,7 @@ export function dependenceView(panel: HTMLElement) {
       sources.show({
         tooltip: { trigger: "axis", valueFormatter: (v: unknown) => fmt.usd(v as number) },
         legend: { type: "scroll", top: 0 },
-        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
         xAxis: { type: "category", data: d.years },
         yAxis: { type: "value", name: "USD", axisLabel: { formatter: (v: number) => `${v / 1e6}M` } },
         series: d.partners.map((p, i) => ({
@@ -151,7 +151,8 @@ export function reservesView(panel: HTMLElement) {
         const r = ranked(list, measure, countries.items);
         const bars = rankedBars(r);
         target.element.querySelector(".note")!.textContent =
-          `USGS ${list.edition ?? ""}, ${r.year ?? "no year"}, ${r.basis ?? "tons"}; World ${fmt.tons(r.worldTons)}. ` +
+          `USGS ${list.edition ?? ""}, ${r.year ?? "no year"}, ${r.basis ?? "tons"}; World ${fmt.tons(r.worldTons)}` +
+          `${r.worldTotalExcludes ? ` (${r.worldTotalExcludes})` : ""}. ` +
           "Bars: countries with a number (qualifier in the tooltip); withheld or unavailable values are in the table only.";
         target.show({
           tooltip: {
