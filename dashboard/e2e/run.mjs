@@ -26,7 +26,7 @@ const browser = await chromium.launch({
 
 let passed = 0, failed = 0;
 async function test(name, body, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, reducedMotion: "reduce" });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   try {
@@ -81,6 +81,11 @@ async function checkDependence(page, reporter, mineral) {
   const imports = indicators.map((l) => l.items.find((i) => i.mineral === mineral)?.imports ?? null);
   assert.deepEqual(lines.usfta, imports.map((i) => i?.usftaSharePercent ?? null), "US-FTA share");
   assert.deepEqual(lines.msp, imports.map((i) => i?.mspSharePercent ?? null), "MSP share");
+
+  // Export-control markers: one per /api/events entry for the mineral dated within the charted years.
+  const events = (await api(`events?mineral=${mineral}`)).items.filter((e) => YEARS.map(String).includes(e.date.slice(0, 4)));
+  const marks = await page.evaluate(() => window.__charts["dependence-sources"].getOption().series[0].markLine?.data ?? []);
+  assert.deepEqual(marks.map((m) => m.xAxis).sort(), events.map((e) => e.date.slice(0, 4)).sort(), "event markers");
   return shares;
 }
 
@@ -119,6 +124,7 @@ try {
     await page.selectOption("#pick-mineral", "graphite");
     await settled(page, "dependence");
     await checkDependence(page, "USA", "graphite");
+    await shot(page, "dependence-usa-graphite");
   });
 
   await test("reserves: ranked bars equal /api/reserves for lithium, then cobalt", async (page) => {

@@ -40,7 +40,9 @@ export function card<T>(id: string, title: string, note: string, file: string): 
       // Init on first show: the panel is visible by then, so ECharts measures a real width.
       const chart = window.__charts[id] ?? echarts.init(chartDiv, undefined, { renderer: "canvas" });
       window.__charts[id] = chart;
-      chart.setOption(option, { notMerge: true });
+      // Honour reduced motion (also what the end-to-end tests ask for, so screenshots show settled charts).
+      const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+      chart.setOption({ ...option, animation: !still }, { notMerge: true });
       chart.resize();
       element.querySelector<HTMLElement>(".sample-flag")!.hidden = !sample;
 

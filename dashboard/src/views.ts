@@ -13,6 +13,7 @@ import { fmt, frame, place, select } from "./view";
 /** The years the trade feed covers (the recorded Comtrade payloads and the live default window). */
 export const YEARS = [2020, 2021, 2022, 2023, 2024];
 const TRADE_MINERALS: [string, string][] = [["lithium", "Lithium"], ["cobalt", "Cobalt"], ["graphite", "Graphite"], ["ree", "Rare earths"]];
+const SOURCES_NOTE = "Imports (flow M) by partner, USD, from /api/trade/partners; shared HS codes left out. China's export controls from /api/events.";
 const sampleCol = <T extends { isSample: boolean }>(): Column<T> => ({ label: "Sample", value: (r) => r.isSample, format: (r) => (r.isSample ? "sample" : "") });
 
 function message(e: unknown): string {
@@ -34,9 +35,7 @@ export function dependenceView(panel: HTMLElement) {
   const reporter = select("Reporter", "reporter", [["IND", "India"], ["USA", "United States"]], "IND");
   const mineral = select("Mineral", "mineral", TRADE_MINERALS, "lithium");
   place(f.controls, reporter, mineral);
-  const sources = card<DependenceRow>("dependence-sources", "Import sources by year",
-    "Imports (flow M) by partner, USD, from /api/trade/partners; shared HS codes left out. Markers: China's export controls (/api/events).",
-    "import-sources.csv");
+  const sources = card<DependenceRow>("dependence-sources", "Import sources by year", SOURCES_NOTE, "import-sources.csv");
   const lines = card<YearRow>("dependence-lines", "Concentration and partner-group shares",
     "China's share and the HHI (0–10,000, right axis) of import value; US-FTA and MSP partners' shares from /api/indicators.",
     "import-concentration.csv");
@@ -61,6 +60,9 @@ export function dependenceView(panel: HTMLElement) {
       if (d.empty) return f.setState("empty", `No ${m} imports reported by ${r} in ${YEARS[0]}–${YEARS.at(-1)}.`);
       f.setState("ready");
       f.banner(d.containsSample);
+      sources.element.querySelector(".note")!.textContent = SOURCES_NOTE + (d.markers.length === 0
+        ? " No export controls on this mineral in these years."
+        : ` Dashed lines: ${d.markers.map((mk) => `${mk.date} ${mk.title}`).join("; ")}.`);
       sources.show({
         tooltip: { trigger: "axis", valueFormatter: (v: unknown) => fmt.usd(v as number) },
         legend: { type: "scroll", top: 0 },
@@ -72,7 +74,8 @@ export function dependenceView(panel: HTMLElement) {
           ...(i === 0 && d.markers.length > 0 ? {
             markLine: {
               symbol: "none", lineStyle: { color: "#a4000f", type: "dashed" },
-              label: { formatter: (x: { name: string }) => x.name, position: "insideEndTop", fontSize: 10 },
+              // The date on the line; the titles are in the caption, which stays readable at phone width.
+              label: { formatter: (x: { name: string }) => x.name.slice(0, 10), position: "end", fontSize: 10, color: "#a4000f" },
               data: d.markers.map((mk) => ({ xAxis: mk.year, name: `${mk.date} ${mk.title}` })),
             },
           } : {}),
