@@ -14,7 +14,8 @@ public static class LocalCommands
 
         usage: dotnet run --project functions/Feeds.Local -- <verb> [options]
           up                 start Azurite if nothing listens on its ports, seed the catalog, run every feed once,
-                             make a partner snapshot, then serve the API on http://127.0.0.1:7071 until Ctrl+C
+                             make a partner snapshot, then serve the API on http://127.0.0.1:7071 until Ctrl+C,
+                             and the dashboard at / (built with npm in dashboard/ first if dashboard/dist is missing)
           serve              serve the API only
           ingest <feed> [--force]
                              run one feed once (--force ignores checkpoints), print its run summary,
@@ -95,6 +96,12 @@ public static class LocalCommands
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
+        if (verb == "up" && DashboardFiles.Find() is { } dashboard)
+        {
+            // Before Build, which only serves dist when it exists.
+            await dashboard.EnsureBuiltAsync(output, stop.Token).ConfigureAwait(false);
+        }
+
         var app = LocalHost.Build([.. rest]);
         await using var azurite = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
         var feeds = app.Services.GetRequiredService<FeedRunService>();
@@ -139,6 +146,11 @@ public static class LocalCommands
         using var stopping = app.Lifetime.ApplicationStopping.Register(stop.Cancel);
         await output.WriteLineAsync($"Serving the API on {string.Join(", ", app.Urls)}/api (Ctrl+C stops). Try:").ConfigureAwait(false);
         var url = app.Urls.FirstOrDefault() ?? LocalHost.DefaultUrl;
+        if (DashboardFiles.Find() is { IsBuilt: true })
+        {
+            await output.WriteLineAsync($"  the dashboard: {url}/").ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync($"  curl -s '{url}/api/minerals?lists=IN2023,US2025'\n  curl -s '{url}/api/health'").ConfigureAwait(false);
         try
         {

@@ -1,5 +1,6 @@
 using Feeds.Core;
 using Feeds.Core.Api;
+using Microsoft.Extensions.FileProviders;
 
 namespace Feeds.Local;
 
@@ -49,6 +50,15 @@ public static class LocalHost
 
             return Task.CompletedTask;
         });
+        // The dashboard's built page at "/": static files sit outside /api, so the API routes stay as they are.
+        var dashboard = DashboardFiles.Find();
+        if (dashboard is { IsBuilt: true })
+        {
+            var files = new PhysicalFileProvider(dashboard.Dist);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
         app.MapFeedsApi();
         return app;
     }

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+
+namespace Feeds.Local;
+
+/// <summary>
+/// The dashboard's built static files (<c>dashboard/dist</c>), served by the local host at <c>/</c>. <c>up</c> builds
+/// them with npm when missing; a failed build leaves the API running without the page.
+/// </summary>
+public sealed class DashboardFiles(string repositoryRoot)
+{
+    public string Folder { get; } = Path.Combine(repositoryRoot, "dashboard");
+
+    public string Dist => Path.Combine(Folder, "dist");
+
+    public bool IsBuilt => File.Exists(Path.Combine(Dist, "index.html"));
+
+    /// <summary>The repository's dashboard, or null outside a checkout (a published host has no sources to build).</summary>
+    public static DashboardFiles? Find()
+    {
+        try
+        {
+            return new DashboardFiles(RepositoryRoot.Find());
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Runs <c>npm ci</c> and <c>npm run build</c> once when dist is missing; false (with the reason logged) if that fails.</summary>
+    public async Task<bool> EnsureBuiltAsync(TextWriter log, CancellationToken cancellationToken)
+    {
+        if (IsBuilt)
+        {
+            return true;
+        }
+
+        if (!File.Exists(Path.Combine(Folder, "package.json")))
+        {
+            return false;
+        }
+
+        await log.WriteLineAsync("The dashboard is not built yet: running npm ci and npm run build in dashboard/ …").ConfigureAwait(false);
+        try
+        {
+            await NpmAsync(["ci", "--no-audit", "--no-fund", "--loglevel=error"], cancellationToken).ConfigureAwait(false);
+            await NpmAsync(["run", "build"], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // The API does not need the page: say why there is none and carry on.
+            await log.WriteLineAsync($"The dashboard could not be built, so / serves nothing; the API still runs. {e.Message}").ConfigureAwait(false);
+            return false;
+        }
+
+        return IsBuilt;
+    }
+
+    private async Task NpmAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = Folder,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm; is Node.js installed?");
+        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
+        await npm.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"npm {string.Join(' ', args)} failed with exit code {npm.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
+        }
+    }
+}
