@@ -35,6 +35,19 @@ param partnerPrincipalIds string = ''
 @description('Origin of the dashboard allowed by CORS (for example https://dashboard.example.org). Empty: no browser origin is allowed.')
 param dashboardOrigin string = ''
 
+@description('Deploy the reference dashboard to Azure Static Web Apps (Free) and allow its origin in CORS.')
+param deployDashboard bool = true
+
+@description('Region of the Static Web App resource; Static Web Apps are offered in a few regions only.')
+@allowed([
+  'centralus'
+  'eastus2'
+  'eastasia'
+  'westeurope'
+  'westus2'
+])
+param dashboardLocation string = 'westeurope'
+
 @description('E-mail addresses that receive the alerts (feed run failed, feed stale, HTTP 5xx rate), separated by ";".')
 param alertEmails string = ''
 
@@ -195,6 +208,16 @@ module rbac 'app/rbac.bicep' = {
   ]
 }
 
+module dashboard 'app/dashboard.bicep' = if (deployDashboard) {
+  name: 'dashboard'
+  scope: rg
+  params: {
+    name: '${abbrs.webStaticSites}feeds-${resourceToken}'
+    location: dashboardLocation
+    tags: tags
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -209,7 +232,7 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultName: keyVaultName
     comtradeKeySecretName: comtradeKeySecretName
-    dashboardOrigin: dashboardOrigin
+    dashboardOrigins: filter([dashboardOrigin, dashboard.?outputs.origin ?? ''], origin => !empty(origin))
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -246,6 +269,8 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output API_BASE_URL string = api.outputs.apiBaseUrl
+output DASHBOARD_URL string = dashboard.?outputs.origin ?? ''
+
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint

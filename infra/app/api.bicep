@@ -10,7 +10,8 @@ param identityName string
 param applicationInsightsConnectionString string
 param keyVaultName string
 param comtradeKeySecretName string
-param dashboardOrigin string
+@description('Browser origins allowed by CORS: the dashboard\'s (Static Web App and/or an operator-given origin).')
+param dashboardOrigins string[]
 param maximumInstanceCount int
 param instanceMemoryMB int
 
@@ -89,9 +90,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       cors: {
-        allowedOrigins: empty(dashboardOrigin) ? [] : [
-          dashboardOrigin
-        ]
+        allowedOrigins: dashboardOrigins
         supportCredentials: false
       }
     }

@@ -134,8 +134,18 @@ public sealed class BicepTemplateTests
     public void Cors_allows_the_dashboard_origin_only()
     {
         var cors = Properties(Deployment.Single("Microsoft.Web/sites"))["siteConfig"]!["cors"]!;
-        Assert.Equal([InfraDeployment.DashboardOrigin], cors["allowedOrigins"]!.AsArray().Select(o => (string)o!));
         Assert.False((bool)cors["supportCredentials"]!);
+
+        // The dashboard's Static Web App origin is known only at deployment, so the list stays an expression: exactly
+        // the operator-given origin and https://{the static site's default host name}, no wildcard.
+        var dashboard = Deployment.Single("Microsoft.Web/staticSites");
+        Assert.Equal("Free", (string)dashboard["sku"]!["name"]!);
+        Assert.Equal("dashboard", (string)dashboard["tags"]!["azd-service-name"]!);
+        var origins = (string)cors["allowedOrigins"]!;
+        var expected = $"[filter(createArray('{InfraDeployment.DashboardOrigin}', coalesce(format('https://{{0}}', reference('{(string)dashboard["id"]!}', " +
+                       $"'{(string)dashboard["apiVersion"]!}').defaultHostname), '')), lambda('origin', not(empty(lambdaVariables('origin')))))]";
+        Assert.Equal(expected, origins);
+        Assert.DoesNotContain("*", origins);
     }
 
     [Fact]
