@@ -4,7 +4,7 @@ using Feeds.Benchmarks;
 using Feeds.Local;
 
 // Feeds benchmarks: ratios against baselines measured in the same run on this machine, against a real Azurite.
-// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot] [--rows N] [--quick]
+// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot | load] [--rows N] [--quick]
 var rows = 100_000;
 var quick = args.Contains("--quick");
 var rowsAt = Array.IndexOf(args, "--rows");
@@ -25,6 +25,19 @@ await output.WriteLineAsync($"Azurite (in memory) on 127.0.0.1:{options.TablePor
 
 var service = new TableServiceClient(options.ConnectionString);
 var results = new List<BenchmarkResult>();
+if (args.Contains("load"))
+{
+    // DESIGN §8: 0 errors and 0 5xx at 32 concurrent clients for 30 s on the local host.
+    var seconds = quick ? 5 : 30;
+    await output.WriteLineAsync($"HTTP load: 32 clients for {seconds} s over the dashboard's routes (and some bad requests):");
+    var (requests, errors, serverErrors, perSecond) = await new HttpLoadBenchmark(options.ConnectionString, output).RunAsync(32, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+    await output.WriteLineAsync();
+    await output.WriteLineAsync("| load | requests | per second | transport errors | 5xx | target | met |");
+    await output.WriteLineAsync("|---|---|---|---|---|---|---|");
+    await output.WriteLineAsync($"| 32 clients, {seconds} s | {requests:N0} | {perSecond:N0} | {errors} | {serverErrors} | 0 errors, 0 5xx | {(errors == 0 && serverErrors == 0 ? "yes" : "NO")} |");
+    return errors == 0 && serverErrors == 0 ? 0 : 1;
+}
+
 if (args.Contains("snapshot"))
 {
     // Peak memory must stay flat as rows grow: a quarter of the rows, then all of them (default 50,000 and 200,000).
