@@ -62,7 +62,7 @@ public sealed class ComtradeFeed(
         var hashes = await checkpoints.GetAllHashesAsync(FeedName, cancellationToken).ConfigureAwait(false);
         var mineralsByCode = catalog.HsCodes.GroupBy(h => h.Code)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(h => h.Minerals).Distinct()], StringComparer.Ordinal);
-        var run = new RunState();
+        var run = new FeedRunTally();
         var calls = 0;
 
         while (queue.First is { } node)
@@ -78,14 +78,14 @@ public sealed class ComtradeFeed(
             catch (ComtradeException ex) when (ex.QuotaExhausted)
             {
                 logger.LogWarning("Comtrade quota exhausted: {Message}; {Remaining} requests left for the next run", ex.Message, queue.Count + 1);
-                run.Fail(request.Slices, ex.Message);
-                run.Fail(queue.SelectMany(r => r.Slices), "not attempted: call quota exhausted");
+                Fail(run, request.Slices, ex.Message);
+                Fail(run, queue.SelectMany(r => r.Slices), "not attempted: call quota exhausted");
                 break;
             }
             catch (Exception ex) when (ex is ComtradeException or HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
             {
                 logger.LogWarning(ex, "Comtrade request failed; its slices run again next time");
-                run.Fail(request.Slices, ex.Message);
+                Fail(run, request.Slices, ex.Message);
                 continue;
             }
 
@@ -100,7 +100,7 @@ public sealed class ComtradeFeed(
                 }
                 else
                 {
-                    run.Fail(request.Slices, $"one slice reaches the record cap of {client.RecordCap} ({fetch.Url}); a subscription key lifts it");
+                    Fail(run, request.Slices, $"one slice reaches the record cap of {client.RecordCap} ({fetch.Url}); a subscription key lifts it");
                 }
 
                 continue;
@@ -111,14 +111,13 @@ public sealed class ComtradeFeed(
         }
 
         logger.LogInformation("Comtrade run {RunId}: {Calls} calls, {Stored} slices stored, {Unchanged} unchanged, {Failed} failed",
-            context.RunId, calls, run.SlicesStored, run.SlicesUnchanged, run.FailedSlices.Count);
-        return new FeedRunOutcome(run.Counts, run.EntitiesWritten, run.EntitiesDeleted, run.SlicesStored, run.SlicesUnchanged,
-            [.. run.FailedSlices.Select(f => $"{f.Key}: {f.Value}")]);
+            context.RunId, calls, run.SlicesStored, run.SlicesUnchanged, run.FailedCount);
+        return run.ToOutcome();
     }
 
     private async Task StoreAsync(
         ComtradeRequest request, IReadOnlyList<NormalizedRecord> records, Dictionary<string, string> hashes,
-        Dictionary<string, IReadOnlyList<string>> mineralsByCode, RunState run, FeedRunContext context, CancellationToken cancellationToken)
+        Dictionary<string, IReadOnlyList<string>> mineralsByCode, FeedRunTally run, FeedRunContext context, CancellationToken cancellationToken)
     {
         var rejected = records.Where(r => r.QuarantineReason is not null).ToList();
         if (rejected.Count > 0)
@@ -127,7 +126,7 @@ public sealed class ComtradeFeed(
                 [.. rejected.Select(r => new QuarantinedRecord("UN Comtrade", $"{request.Reporter} {string.Join(',', request.Codes)}", r.QuarantineReason!, r.Source.Raw))],
                 run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
             run.QuarantineSequence += rejected.Count;
-            run.Counts = run.Counts.Add(new RecordCounts(rejected.Count, 0, 0, 0, rejected.Count));
+            run.Add(new RecordCounts(rejected.Count, 0, 0, 0, rejected.Count));
         }
 
         var bySlice = records.Where(r => r.Slice is not null).ToLookup(r => r.Slice!.Key);
@@ -141,7 +140,7 @@ public sealed class ComtradeFeed(
 
             if (!context.Force && hashes.TryGetValue(slice.Key, out var previous) && previous == hash)
             {
-                run.Counts = run.Counts.Add(new RecordCounts(sliceRecords.Count, 0, storing, superseded, 0));
+                run.Add(new RecordCounts(sliceRecords.Count, 0, storing, superseded, 0));
                 run.SlicesUnchanged++;
                 continue;
             }
@@ -155,9 +154,9 @@ public sealed class ComtradeFeed(
             // Only now that the slice's rows are stored does its checkpoint advance.
             await checkpoints.SetHashAsync(FeedName, slice.Key, hash, context.RunId, cancellationToken).ConfigureAwait(false);
             hashes[slice.Key] = hash;
-            run.Counts = run.Counts.Add(new RecordCounts(sliceRecords.Count, storing, 0, superseded, 0));
+            run.Add(new RecordCounts(sliceRecords.Count, storing, 0, superseded, 0));
             run.SlicesStored++;
-            run.FailedSlices.Remove(slice.Key);
+            run.Stored(slice.Key);
         }
     }
 
@@ -184,23 +183,11 @@ public sealed class ComtradeFeed(
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Counters of one run.</summary>
-    private sealed class RunState
+    private static void Fail(FeedRunTally run, IEnumerable<ComtradeSlice> slices, string reason)
     {
-        public RecordCounts Counts { get; set; } = RecordCounts.Zero;
-        public long EntitiesWritten { get; set; }
-        public long EntitiesDeleted { get; set; }
-        public int SlicesStored { get; set; }
-        public int SlicesUnchanged { get; set; }
-        public int QuarantineSequence { get; set; }
-        public SortedDictionary<string, string> FailedSlices { get; } = new(StringComparer.Ordinal);
-
-        public void Fail(IEnumerable<ComtradeSlice> slices, string reason)
+        foreach (var slice in slices)
         {
-            foreach (var slice in slices)
-            {
-                FailedSlices.TryAdd(slice.Key, reason);
-            }
+            run.Fail(slice.Key, reason);
         }
     }
 }

@@ -37,30 +37,34 @@ public sealed class UsgsFeed(
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
         var parser = new UsgsParser(CatalogLoader.Load(catalogFiles), manifest.SampleHashes);
-        var run = new RunState();
+        var run = new FeedRunTally();
+        // Keys stored in this run (across files), with the first value and where it came from: the duplicate rule.
+        var seen = new Dictionary<(string Pk, string Rk), (string Value, string Where)>();
         foreach (var url in options.Value.UrlList(manifest))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await RunSliceAsync(url, parser, run, context, cancellationToken).ConfigureAwait(false);
+                await RunSliceAsync(url, parser, run, seen, context, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Nothing of this slice was counted, and its checkpoint did not advance: it runs again next time.
                 logger.LogError(ex, "USGS slice {Url} failed", url);
-                run.Failed.Add(url);
+                run.Fail(url);
                 context.Progress?.Report($"{url}: failed: {ex.Message}");
             }
         }
 
-        return new FeedRunOutcome(run.Counts, run.Written, run.Deleted, run.SlicesStored, run.SlicesUnchanged, run.Failed);
+        return run.ToOutcome();
     }
 
     /// <summary>The checkpoint slice of a URL (URLs hold characters a key may not).</summary>
     public static string SliceKey(string url) => "url-" + UsgsParser.Sha256(Encoding.UTF8.GetBytes(url))[..32];
 
-    private async Task RunSliceAsync(string url, UsgsParser parser, RunState run, FeedRunContext context, CancellationToken cancellationToken)
+    private async Task RunSliceAsync(
+        string url, UsgsParser parser, FeedRunTally run, Dictionary<(string Pk, string Rk), (string Value, string Where)> seen,
+        FeedRunContext context, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
@@ -96,9 +100,9 @@ public sealed class UsgsFeed(
             rejected.Add(new QuarantinedRecord(fetch.FileName, "file", archiveError, ""));
         }
 
-        var (rows, rowsSuperseded) = Deduplicate(run, results.SelectMany(r => r.Rows), r => (r.MineralId, ReservesEntities.RowKey(r.Edition, r.Measure, r.Product, r.Year, r.Country.Key)),
+        var (rows, rowsSuperseded) = Deduplicate(seen, results.SelectMany(r => r.Rows), r => (r.MineralId, ReservesEntities.RowKey(r.Edition, r.Measure, r.Product, r.Year, r.Country.Key)),
             r => $"{r.Qualifier}|{r.ValuePublished}|{r.ValueTons}", r => $"{r.SourceFile} line {r.SourceLine}", r => new QuarantinedRecord(r.SourceFile, $"line {r.SourceLine}, column {r.Column}", "", ""), rejected);
-        var (salient, salientSuperseded) = Deduplicate(run, results.SelectMany(r => r.Salient), s => (ReservesEntities.SalientPartition(s.Edition), s.MineralId),
+        var (salient, salientSuperseded) = Deduplicate(seen, results.SelectMany(r => r.Salient), s => (ReservesEntities.SalientPartition(s.Edition), s.MineralId),
             s => string.Join('|', s.Published.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)), s => $"{s.SourceFile} line {s.SourceLine}", s => new QuarantinedRecord(s.SourceFile, $"line {s.SourceLine}", "", ""), rejected);
 
         run.QuarantineSequence += await quarantine.AddAsync(FeedName, context.RunId, rejected, run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
@@ -112,9 +116,9 @@ public sealed class UsgsFeed(
         await checkpoints.SetAsync(FeedName, slice, new FeedCheckpoint(hash, fetch.ETag, fetch.LastModified, read), context.RunId, cancellationToken).ConfigureAwait(false);
 
         var counts = new RecordCounts(read, rows.Count + salient.Count, 0, rowsSuperseded + salientSuperseded, rejected.Count);
-        run.Counts = run.Counts.Add(counts);
-        run.Written += written;
-        run.Deleted += deleted;
+        run.Add(counts);
+        run.EntitiesWritten += written;
+        run.EntitiesDeleted += deleted;
         run.SlicesStored++;
         logger.LogInformation(
             "USGS {File} ({Layouts}): read {Read}, stored {Stored}, superseded {Superseded}, quarantined {Quarantined}; {Deleted} stale rows removed",
@@ -122,9 +126,9 @@ public sealed class UsgsFeed(
         context.Progress?.Report($"{fetch.FileName}: read {counts.Read}, stored {counts.Stored}, superseded {counts.Superseded}, quarantined {counts.Quarantined}");
     }
 
-    private static void Unchanged(RunState run, FeedRunContext context, string url, long records, string why)
+    private static void Unchanged(FeedRunTally run, FeedRunContext context, string url, long records, string why)
     {
-        run.Counts = run.Counts.Add(new RecordCounts(records, 0, records, 0, 0));
+        run.Add(new RecordCounts(records, 0, records, 0, 0));
         run.SlicesUnchanged++;
         context.Progress?.Report($"{url}: unchanged ({why}; {records} records)");
     }
@@ -134,7 +138,7 @@ public sealed class UsgsFeed(
     /// duplicate); one with a different value is quarantined as a conflict, since picking one would be a guess.
     /// </summary>
     private static (List<T> Kept, long Superseded) Deduplicate<T>(
-        RunState run,
+        Dictionary<(string Pk, string Rk), (string Value, string Where)> seen,
         IEnumerable<T> items,
         Func<T, (string Pk, string Rk)> key,
         Func<T, string> value,
@@ -147,9 +151,9 @@ public sealed class UsgsFeed(
         foreach (var item in items)
         {
             var k = key(item);
-            if (!run.Seen.TryGetValue(k, out var first))
+            if (!seen.TryGetValue(k, out var first))
             {
-                run.Seen[k] = (value(item), where(item));
+                seen[k] = (value(item), where(item));
                 kept.Add(item);
             }
             else if (first.Value == value(item))
@@ -172,18 +176,5 @@ public sealed class UsgsFeed(
             .Where(e => e.GetString("SourceFile") == file).Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal)
             .Select(partition => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and SourceFile eq {file}")));
         return TableBatchWriter.DeleteMissingAsync(table, filters, current.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet(), cancellationToken);
-    }
-
-    /// <summary>What the run has done so far, across slices.</summary>
-    private sealed class RunState
-    {
-        public RecordCounts Counts { get; set; } = RecordCounts.Zero;
-        public long Written { get; set; }
-        public long Deleted { get; set; }
-        public int SlicesStored { get; set; }
-        public int SlicesUnchanged { get; set; }
-        public int QuarantineSequence { get; set; }
-        public List<string> Failed { get; } = [];
-        public Dictionary<(string Pk, string Rk), (string Value, string Where)> Seen { get; } = [];
     }
 }
