@@ -1,4 +1,4 @@
-// The parts of the /api responses the dashboard reads (functions/Feeds.Core/Api/openapi.json has them all).
+// The parts of the /api responses the dashboard reads (functions/Feeds.Core/Operations/openapi.json has them all).
 
 export interface PartnerShare {
   rank: number;

@@ -26,6 +26,6 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 });
 
 builder.Services.AddFeedsCore(builder.Configuration);
-builder.Services.AddSingleton<Feeds.Functions.Functions.FeedTimerRunner>();
+builder.Services.AddSingleton<Feeds.Functions.Triggers.FeedTimerRunner>();
 
 builder.Build().Run();

@@ -1,8 +1,13 @@
-using Feeds.Core.Api;
+using Feeds.Core.Http;
+using Feeds.Core.Operations;
+using Feeds.Core.Catalog;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Feeds.Core.Events;
 using Feeds.Core.Indicators;
 using Feeds.Core.Snapshots;
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
+using Feeds.Core.Storage;
 
 namespace Feeds.Local;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Feeds.Core.Configuration;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Core.Indicators;
 using Feeds.Core.Snapshots;
 

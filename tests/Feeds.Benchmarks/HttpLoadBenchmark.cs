@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Feeds.Core.Configuration;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
-using Feeds.Core.Comtrade;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
 
 namespace Feeds.Benchmarks;

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,8 @@
-using Feeds.Core.Api;
+using Feeds.Core.Http;
+using Feeds.Core.Operations;
 using Feeds.Core.Catalog;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Events;

@@ -1,4 +1,6 @@
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
+using Feeds.Core.Storage;
+using Feeds.Core.Analysis;
 
 namespace Feeds.Core.Indicators;
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using Feeds.Core.Api;
+using Feeds.Core.Http;
+using Feeds.Core.Operations;
 using Feeds.Core.Catalog;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
 using Microsoft.AspNetCore.Http;
 

@@ -1,9 +1,10 @@
 using Azure.Data.Tables;
 using Feeds.Core.Catalog;
-using Feeds.Core.Comtrade;
-using Feeds.Core.Feeds;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
-using Feeds.Core.Usgs;
+using Feeds.Core.Pipeline;
+using Feeds.Core.Reserves;
 using Microsoft.Extensions.Logging;
 
 namespace Feeds.Core.Indicators;

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using Feeds.Core.Api;
+using Feeds.Core.Http;
+using Feeds.Core.Operations;
 using Feeds.Core.Catalog;
-using Feeds.Core.Comtrade;
-using Feeds.Core.Events;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
-using Feeds.Core.Usgs;
+using Feeds.Core.Events;
+using Feeds.Core.Reserves;
 using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Indicators;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Feeds.Core.Catalog;
-using Feeds.Core.Comtrade;
-using Feeds.Core.Usgs;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
+using Feeds.Core.Reserves;
 
 namespace Feeds.Core.Indicators;
 

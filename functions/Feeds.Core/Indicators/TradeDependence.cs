@@ -1,4 +1,6 @@
-using Feeds.Core.Comtrade;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
 
 namespace Feeds.Core.Indicators;
 

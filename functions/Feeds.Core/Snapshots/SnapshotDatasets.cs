@@ -1,7 +1,8 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Comtrade;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
 
 namespace Feeds.Core.Snapshots;
 

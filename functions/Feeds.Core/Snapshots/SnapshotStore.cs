@@ -4,7 +4,11 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
-using Feeds.Core.Api;
+using Feeds.Core.Http;
+using Feeds.Core.Operations;
+using Feeds.Core.Catalog;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Snapshots;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Feeds.Core.Catalog;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

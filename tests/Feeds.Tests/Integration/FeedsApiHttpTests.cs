@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

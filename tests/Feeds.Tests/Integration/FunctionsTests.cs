@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Feeds.Core.Catalog;
-using Feeds.Core.Feeds;
-using Feeds.Functions.Functions;
+using Feeds.Core.Pipeline;
+using Feeds.Functions.Triggers;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

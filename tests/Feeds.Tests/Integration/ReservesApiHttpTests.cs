@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Feeds.Core.Configuration;
-using Feeds.Core.Feeds;
-using Feeds.Core.Usgs;
+using Feeds.Core.Pipeline;
+using Feeds.Core.Reserves;
+using Feeds.Core.Storage;
+using Feeds.Core.Analysis;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

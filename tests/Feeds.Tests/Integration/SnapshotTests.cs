@@ -8,7 +8,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CsvHelper;
 using Feeds.Core.Configuration;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Core.Snapshots;
 using Feeds.Core.Storage;
 using Feeds.Local;
@@ -281,7 +281,7 @@ public sealed class SnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
     private Task PointLatestAtAsync(SnapshotManifest m) =>
         _store.Container.GetBlobClient(SnapshotStore.LatestBlob).UploadAsync(
             BinaryData.FromObjectAsJson(new SnapshotPointer(1, m.Date, m.RunId, m.Folder, m.Folder + SnapshotStore.ManifestName, m.GeneratedAt),
-                Core.Api.ApiResponses.JsonOptions), overwrite: true);
+                Core.Http.ApiResponses.JsonOptions), overwrite: true);
 
     [Fact]
     public async Task A_running_feed_holds_the_export_back_and_a_dead_one_does_not()

@@ -2,12 +2,13 @@ using System.IO.Compression;
 using System.Text;
 using Azure.Data.Tables;
 using Feeds.Core.Configuration;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
+using Feeds.Core.Analysis;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using static Feeds.Core.Usgs.UsgsMeasure;
+using static Feeds.Core.Storage.UsgsMeasure;
 
 namespace Feeds.Tests.Integration;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using Feeds.Core.Comtrade;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,5 +1,5 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Feeds;
+using Feeds.Core.Pipeline;
 using Feeds.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

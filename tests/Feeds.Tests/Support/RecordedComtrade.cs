@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Feeds.Core.Comtrade;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
 using Feeds.Local;
 
 namespace Feeds.Tests.Support;

@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Feeds.Core.Api;
+using Feeds.Core.Http;
+using Feeds.Core.Operations;
+using Feeds.Core.Catalog;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

@@ -1,6 +1,10 @@
 using System.Reflection;
-using Feeds.Core.Api;
-using Feeds.Functions.Functions;
+using Feeds.Core.Http;
+using Feeds.Core.Operations;
+using Feeds.Core.Catalog;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
+using Feeds.Functions.Triggers;
 using Feeds.Local;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;

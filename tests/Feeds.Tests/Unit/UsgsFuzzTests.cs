@@ -1,6 +1,7 @@
 using System.Text;
 using Feeds.Core.Storage;
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
+using Feeds.Core.Analysis;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit;

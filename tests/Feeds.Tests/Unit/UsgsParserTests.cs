@@ -1,7 +1,9 @@
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
+using Feeds.Core.Storage;
+using Feeds.Core.Analysis;
 using Feeds.Tests.Support;
-using static Feeds.Core.Usgs.UsgsMeasure;
-using static Feeds.Core.Usgs.UsgsQualifier;
+using static Feeds.Core.Storage.UsgsMeasure;
+using static Feeds.Core.Storage.UsgsQualifier;
 
 namespace Feeds.Tests.Unit;
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Feeds.Core.Configuration;
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
+using Feeds.Core.Storage;
+using Feeds.Core.Analysis;
 using Feeds.Local;
 using Feeds.Tests.Support;
 

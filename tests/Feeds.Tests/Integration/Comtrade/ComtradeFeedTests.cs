@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
-using Feeds.Core.Comtrade;
-using Feeds.Core.Configuration;
-using Feeds.Core.Feeds;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
+using Feeds.Core.Configuration;
+using Feeds.Core.Pipeline;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
 using System.Text;
-using Feeds.Core.Comtrade;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit.Comtrade;

@@ -1,6 +1,8 @@
-using Feeds.Core.Comtrade;
+using Feeds.Core.Trade;
+using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
 using Feeds.Core.Indicators;
-using Feeds.Core.Usgs;
+using Feeds.Core.Reserves;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit.Indicators;

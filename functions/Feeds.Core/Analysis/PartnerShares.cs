@@ -1,0 +1,35 @@
+using Feeds.Core.Storage;
+namespace Feeds.Core.Analysis;
+
+/// <summary>The concentration arithmetic behind <c>/api/trade/partners</c> (and later the indicators).</summary>
+public static class PartnerShares
+{
+    public const int ChinaComtradeCode = 156;
+
+    /// <param name="rows">Annual rows of one reporter, mineral, flow and year, already limited to the codes to use.</param>
+    public static PartnerShareResult Compute(IReadOnlyList<TradeRow> rows)
+    {
+        var world = rows.Where(r => r.IsWorld).ToList();
+        var partners = rows.Where(r => !r.IsWorld)
+            .GroupBy(r => r.PartnerCode)
+            .Select(g => (Code: g.Key, First: g.First(), Value: g.Sum(r => r.ValueUsd), Codes: g.Select(r => r.Hs6).Distinct().Order().ToList(), Sample: g.Any(r => r.IsSample)))
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Code)
+            .ToList();
+        var sum = partners.Sum(p => p.Value);
+        double? worldTotal = world.Count > 0 ? world.Sum(r => r.ValueUsd) : null;
+
+        var shares = partners.Select((p, i) => new PartnerShare(
+            i + 1, p.Code, p.First.PartnerKey, p.First.PartnerName, p.Value, sum > 0 ? p.Value / sum * 100 : 0, p.Codes, p.Sample)).ToList();
+        double? china = sum > 0 ? shares.FirstOrDefault(s => s.PartnerCode == ChinaComtradeCode)?.SharePercent ?? 0 : null;
+        double? hhi = sum > 0 ? shares.Sum(s => s.SharePercent * s.SharePercent) : null;
+        return new PartnerShareResult(
+            shares, sum, worldTotal, worldTotal - sum, china, hhi, shares.Count(s => s.ValueUsd > 0), rows.Any(r => r.IsSample));
+    }
+
+    /// <summary>
+    /// The percentage of the partner sum that comes from partners whose ISO3 is in <paramref name="iso3"/> (e.g. the
+    /// US free-trade partners); null when there is nothing to share out. Partners without ISO3 (areas) never count.
+    /// </summary>
+    public static double? ShareOf(PartnerShareResult result, IReadOnlySet<string> iso3) =>
+        result.PartnerSumUsd > 0 ? result.Partners.Where(p => p.Partner is { } key && iso3.Contains(key)).Sum(p => p.SharePercent) : null;
+}

@@ -1,0 +1,29 @@
+using Feeds.Core.Storage;
+using Feeds.Core.Reserves;
+namespace Feeds.Core.Analysis;
+
+/// <summary>
+/// The share rule of <c>/api/reserves</c> and of the supply indicators, in one place: a group's (measure, product,
+/// year) shares are over the published World total when it is a number that is not an upper bound or counted
+/// elsewhere (a lower bound is used and said so), otherwise over the sum of the rows.
+/// </summary>
+public static class ReservesShares
+{
+    public const string WorldTotal = "world-total";
+    public const string WorldTotalLowerBound = "world-total-lower-bound";
+    public const string SumOfRows = "sum-of-rows";
+
+    /// <returns>The denominator in tons and its basis; both null when nothing has a number.</returns>
+    public static (double? Tons, string? Basis) Denominator(IEnumerable<ReservesRow> group)
+    {
+        var rows = group as IReadOnlyCollection<ReservesRow> ?? [.. group];
+        var world = rows.FirstOrDefault(r => r.Country.Key == UsgsCountryResolver.WorldKey);
+        if (world?.ValueTons is > 0 && world.Qualifier is not (UsgsQualifier.UpperBound or UsgsQualifier.IncludedElsewhere))
+        {
+            return (world.ValueTons, world.Qualifier == UsgsQualifier.LowerBound ? WorldTotalLowerBound : WorldTotal);
+        }
+
+        var sum = rows.Where(r => r.Country.Key != UsgsCountryResolver.WorldKey && r.ValueTons is not null).Sum(r => r.ValueTons!.Value);
+        return sum > 0 ? (sum, SumOfRows) : (null, null);
+    }
+}

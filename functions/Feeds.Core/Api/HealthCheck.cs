@@ -1,4 +1,0 @@
-namespace Feeds.Core.Api;
-
-/// <summary>One line of <c>GET /api/health</c>.</summary>
-public sealed record HealthCheck(string Name, string Status, string Detail, DateTimeOffset? LastSuccess);

@@ -1,4 +1,0 @@
-namespace Feeds.Core.Api;
-
-/// <summary>An HS code a trade answer used or left out, and why.</summary>
-public sealed record HsCodeUse(string Code, bool Shared, bool Used, string? Reason);

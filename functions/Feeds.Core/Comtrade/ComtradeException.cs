@@ -1,9 +1,0 @@
-namespace Feeds.Core.Comtrade;
-
-/// <summary>A Comtrade call that failed in a way retrying now will not fix (bad key, HTML page, truncated body, quota).</summary>
-public sealed class ComtradeException(string message, bool quotaExhausted = false, Exception? inner = null)
-    : Exception(message, inner)
-{
-    /// <summary>The daily call quota is used up (403 from Comtrade, or this deployment's own guard): end the run cleanly.</summary>
-    public bool QuotaExhausted { get; } = quotaExhausted;
-}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Feeds.Core.Http;
+
+/// <summary>Renders JSON, CSV and problem responses with ETag, Cache-Control and paging links.</summary>
+public static class ApiResponses
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    /// <summary>Problem type URIs: stable identifiers (documented in docs/api.md), not links.</summary>
+    public const string ProblemTypePrefix = "tag:feeds,2026:problem:";
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static ApiResult Json(object body, string cacheControl, int status = StatusCodes.Status200OK)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions);
+        return new ApiResult(status, JsonContentType, bytes) { ETag = ETagOf(bytes), CacheControl = cacheControl };
+    }
+
+    /// <summary>
+    /// A list response: pages <paramref name="items"/> (limit, continuation), then JSON with the envelope fields,
+    /// <c>count</c> (all matching items), <c>items</c> and <c>continuation</c> when there is more; or CSV. Both carry
+    /// <c>Link: &lt;…&gt;; rel="next"</c> when there is more.
+    /// </summary>
+    public static ApiResult List<T>(
+        ApiQuery query,
+        IReadOnlyList<T> items,
+        IReadOnlyDictionary<string, object?> envelope,
+        CsvTable<T> csv,
+        string cacheControl,
+        string csvFileName)
+    {
+        var limit = query.Limit();
+        var offset = OffsetToken.Parse(query.Optional("continuation"), items.Count);
+        var page = items.Skip(offset).Take(limit).ToList();
+        var next = offset + page.Count < items.Count ? OffsetToken.Format(offset + page.Count) : null;
+        return Page(query, page, items.Count, next, envelope, csv, cacheControl, csvFileName);
+    }
+
+    /// <summary>
+    /// One page of a list whose paging is done elsewhere (a table query's continuation): <c>count</c> is given when
+    /// known, <c>continuation</c> and the Link header when <paramref name="next"/> is set.
+    /// </summary>
+    public static ApiResult Page<T>(
+        ApiQuery query,
+        IReadOnlyList<T> page,
+        int? count,
+        string? next,
+        IReadOnlyDictionary<string, object?> envelope,
+        CsvTable<T> csv,
+        string cacheControl,
+        string csvFileName)
+    {
+        var format = query.Format();
+        var link = next is null ? null : $"<{NextUrl(query.Request, next)}>; rel=\"next\"";
+
+        if (format == ResponseFormat.Csv)
+        {
+            var bytes = RenderCsv(csv.Header, page.Select(csv.Row));
+            return new ApiResult(StatusCodes.Status200OK, CsvContentType, bytes)
+            {
+                ETag = ETagOf(bytes),
+                CacheControl = cacheControl,
+                Link = link,
+                ContentDisposition = $"inline; filename=\"{csvFileName}.csv\"",
+            };
+        }
+
+        var body = new Dictionary<string, object?>(envelope);
+        if (count is not null)
+        {
+            body["count"] = count;
+        }
+
+        body["items"] = page;
+        if (next is not null)
+        {
+            body["continuation"] = next;
+        }
+
+        var json = Json(body, cacheControl);
+        return new ApiResult(json.Status, json.ContentType, json.Body.ToArray()) { ETag = json.ETag, CacheControl = cacheControl, Link = link };
+    }
+
+    public static ApiResult Problem(HttpRequest request, ApiException problem) =>
+        Problem(request, problem.Status, problem.ProblemType, problem.Title, problem.Message, problem.Parameter);
+
+    public static ApiResult Problem(HttpRequest request, int status, string type, string title, string detail, string? parameter = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = ProblemTypePrefix + type,
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+            ["instance"] = request.Path.Value + request.QueryString.Value,
+        };
+        if (parameter is not null)
+        {
+            body["parameter"] = parameter;
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions);
+        return new ApiResult(status, ProblemContentType, bytes) { CacheControl = CachePolicies.None };
+    }
+
+    /// <summary>RFC 4180 CSV, invariant culture, UTF-8 without BOM.</summary>
+    public static byte[] RenderCsv(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var name in header)
+            {
+                csv.WriteField(name);
+            }
+
+            csv.NextRecord();
+            foreach (var row in rows)
+            {
+                foreach (var cell in row)
+                {
+                    csv.WriteField(cell ?? "");
+                }
+
+                csv.NextRecord();
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>A strong validator: a hash of exactly the bytes sent.</summary>
+    public static string ETagOf(ReadOnlySpan<byte> bytes) =>
+        "\"" + Base64UrlTextEncoder.Encode(SHA256.HashData(bytes)[..18]) + "\"";
+
+    private static string NextUrl(HttpRequest request, string continuation)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        query["continuation"] = continuation;
+        var pairs = query.Where(kv => kv.Key != "code") // never echo a function key into a link
+            .Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.ToString()));
+        return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", pairs);
+    }
+}

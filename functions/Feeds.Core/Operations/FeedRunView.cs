@@ -1,0 +1,40 @@
+using Feeds.Core.Pipeline;
+
+namespace Feeds.Core.Operations;
+
+/// <summary>A feed run as the operator routes show it.</summary>
+public sealed record FeedRunView(
+    string RunId,
+    string Trigger,
+    string Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    double? DurationSeconds,
+    RecordCounts? Records,
+    long? EntitiesWritten,
+    long? EntitiesDeleted,
+    int? SlicesStored,
+    int? SlicesUnchanged,
+    int? SlicesFailed,
+    IReadOnlyList<string> FailedSlices,
+    string? Error)
+{
+    /// <summary>At most this many failed slices are listed; <see cref="SlicesFailed"/> has the count.</summary>
+    public const int MaxFailedSlicesShown = 20;
+
+    public static FeedRunView From(FeedRunRecord run) => new(
+        run.RunId,
+        run.Trigger,
+        run.Status.ToString(),
+        run.StartedAt,
+        run.FinishedAt,
+        run.Duration?.TotalSeconds,
+        run.Outcome?.Records,
+        run.Outcome?.EntitiesWritten,
+        run.Outcome?.EntitiesDeleted,
+        run.Outcome?.SlicesStored,
+        run.Outcome?.SlicesUnchanged,
+        run.Outcome?.FailedSlices.Count,
+        [.. (run.Outcome?.FailedSlices ?? []).Take(MaxFailedSlicesShown)],
+        run.Error);
+}

@@ -1,0 +1,70 @@
+using Feeds.Core.Catalog;
+using Feeds.Core.Pipeline;
+using Feeds.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Feeds.Core.Http;
+
+namespace Feeds.Core.Operations;
+
+/// <summary>
+/// <c>GET /api/health</c> (anonymous): storage reachable, catalog loaded, each feed's last run and freshness.
+/// 200 with <c>healthy</c> or <c>degraded</c> (a feed failed or is stale: data is served, but old); 503 with
+/// <c>unhealthy</c> when storage cannot be reached, so load balancers and uptime checks can act on the code alone.
+/// </summary>
+public sealed class HealthApi(
+    CatalogStore catalog,
+    FeedFreshness freshness,
+    TimeProvider time,
+    ApiHandler handler,
+    ILogger<HealthApi> logger)
+{
+    public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        handler.RunAsync(request, async () =>
+        {
+            _ = new ApiQuery(request);
+            var now = time.GetUtcNow();
+            var checks = new List<HealthCheck>();
+            int lists;
+            try
+            {
+                lists = (await catalog.ReadListsAsync(cancellationToken).ConfigureAwait(false)).Count;
+                checks.Add(new HealthCheck("storage", "healthy", "Table storage answered.", null));
+            }
+            catch (Exception ex) when (FeedTables.IsTableNotFound(ex))
+            {
+                lists = 0;
+                checks.Add(new HealthCheck("storage", "healthy", "Table storage answered; no tables yet.", null));
+            }
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+            {
+                logger.LogWarning(ex, "Health check: storage unreachable");
+                checks.Add(new HealthCheck("storage", "unhealthy", "Table storage did not answer.", null));
+                return Answer(now, checks);
+            }
+
+            checks.Add(lists > 0
+                ? new HealthCheck("catalog", "healthy", $"{lists} critical-mineral lists loaded.", null)
+                : new HealthCheck("catalog", "degraded", "The catalog has not been loaded yet.", null));
+
+            foreach (var feed in await freshness.CheckAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var detail = feed.LastRun is not { } last
+                    ? "Never run."
+                    : $"Last run {last.RunId} {last.Status}; last success {feed.LastSuccess?.ToString("O") ?? "never"}; fresh for {feed.MaxAge.TotalHours:0} h.";
+                checks.Add(new HealthCheck($"feed:{feed.Feed}", feed.Stale ? "degraded" : "healthy", detail, feed.LastSuccess));
+            }
+
+            return Answer(now, checks);
+        });
+
+    private static ApiResult Answer(DateTimeOffset now, List<HealthCheck> checks)
+    {
+        var status = checks.Any(c => c.Status == "unhealthy") ? "unhealthy"
+            : checks.Any(c => c.Status == "degraded") ? "degraded"
+            : "healthy";
+        var code = status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        var result = ApiResponses.Json(new { status, checkedAt = now, checks }, CachePolicies.None, code);
+        return new ApiResult(result.Status, result.ContentType, result.Body.ToArray()) { CacheControl = CachePolicies.None };
+    }
+}

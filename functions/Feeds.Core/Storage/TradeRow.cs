@@ -1,0 +1,48 @@
+using System.Globalization;
+using Feeds.Core.Storage;
+
+namespace Feeds.Core.Storage;
+
+/// <summary>
+/// One normalized trade figure: (reporter, mineral, period, flow, HS code, partner). Stored in <c>TradeFlows</c> under
+/// PartitionKey <c>{reporter}-{mineral}</c>, RowKey <c>{year:D4}-{month:D2}-{flow}-{hs6}-{partnerCode:D3}</c> (month 00
+/// for annual data). A row under a code several minerals share is written to each of their partitions, flagged.
+/// </summary>
+public sealed record TradeRow(
+    string Reporter,
+    int ReporterCode,
+    string Mineral,
+    int Year,
+    int Month,
+    string Flow,
+    string Hs6,
+    string HsVintage,
+    bool Shared,
+    string SharedWith,
+    int PartnerCode,
+    string? PartnerKey,
+    string PartnerName,
+    double ValueUsd,
+    double? CifUsd,
+    double? FobUsd,
+    double? NetWeightKg,
+    bool NetWeightEstimated,
+    bool IsSample)
+{
+    public bool IsWorld => PartnerCode == 0;
+
+    /// <summary>USD per kg where both are known.</summary>
+    public double? UnitValueUsdPerKg => NetWeightKg is > 0 ? ValueUsd / NetWeightKg : null;
+
+    public string PartitionKey => TableKeys.Require($"{Reporter}-{Mineral}", "a trade partition");
+
+    public string RowKey => TableKeys.Require(
+        string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}-{Flow}-{Hs6}-{PartnerCode:D3}"), "a trade row key");
+
+    /// <summary>The business columns in a fixed order, for content hashes (no run id, no retrieval time).</summary>
+    public string Canonical() => string.Join('|',
+        PartitionKey, RowKey, HsVintage, Shared, SharedWith, PartnerKey, PartnerName,
+        ValueUsd.ToString("R", CultureInfo.InvariantCulture), CifUsd?.ToString("R", CultureInfo.InvariantCulture),
+        FobUsd?.ToString("R", CultureInfo.InvariantCulture), NetWeightKg?.ToString("R", CultureInfo.InvariantCulture),
+        NetWeightEstimated, IsSample);
+}

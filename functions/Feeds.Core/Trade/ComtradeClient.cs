@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Feeds.Core.Trade;
+
+/// <summary>
+/// Calls the UN Comtrade API v1 for one <see cref="ComtradeRequest"/>: the keyed endpoint with
+/// <c>Ocp-Apim-Subscription-Key</c> when a key is set, the public preview otherwise; totals only, descriptions
+/// included. Transient failures (429, 5xx, timeouts) are retried by the HttpClient's resilience pipeline; what is
+/// left here fails the request clearly, logged with its URL (the key travels in a header, never in the URL).
+/// </summary>
+public sealed class ComtradeClient(
+    HttpClient http,
+    IOptions<ComtradeOptions> options,
+    ComtradeQuotaGuard quota,
+    ILogger<ComtradeClient> logger)
+{
+    /// <summary>Response header set only by the offline replay: indexes of records that are sample data.</summary>
+    public const string SampleRecordsHeader = "X-Feeds-Sample-Records";
+
+    public const int MaxUrlLength = 4096;
+
+    public int RecordCap => options.Value.HasKey ? ComtradeOptions.KeyedRecordCap : ComtradeOptions.PreviewRecordCap;
+
+    public Uri BuildUrl(ComtradeRequest request)
+    {
+        var o = options.Value;
+        var path = o.HasKey ? "data/v1/get/C/A/HS" : "public/v1/preview/C/A/HS";
+        var query = string.Join('&',
+            $"reporterCode={request.ReporterCode.ToString(CultureInfo.InvariantCulture)}",
+            $"period={string.Join(',', request.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}",
+            $"cmdCode={string.Join(',', request.Codes)}",
+            $"flowCode={string.Join(',', request.Flows)}",
+            "partner2Code=0",
+            "motCode=0",
+            "customsCode=C00",
+            "includeDesc=true",
+            $"maxRecords={RecordCap.ToString(CultureInfo.InvariantCulture)}");
+        var url = new Uri($"{o.BaseUrl.TrimEnd('/')}/{path}?{query}");
+        return url.AbsoluteUri.Length <= MaxUrlLength
+            ? url
+            : throw new InvalidOperationException($"A Comtrade URL would be {url.AbsoluteUri.Length} characters; the API refuses more than {MaxUrlLength}.");
+    }
+
+    public async Task<ComtradeFetch> FetchAsync(ComtradeRequest request, CancellationToken cancellationToken)
+    {
+        if (options.Value.KeyIsUnresolvedReference)
+        {
+            throw new ComtradeException(
+                "Feeds:Comtrade:SubscriptionKey is still a Key Vault reference (@Microsoft.KeyVault(…)): the app's identity cannot read the secret. Check keyVaultReferenceIdentity and the Key Vault Secrets User role.");
+        }
+
+        await quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var url = BuildUrl(request);
+        using var message = new HttpRequestMessage(HttpMethod.Get, url);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (options.Value.HasKey)
+        {
+            message.Headers.Add("Ocp-Apim-Subscription-Key", options.Value.SubscriptionKey);
+        }
+
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var excerpt = body.Length > 300 ? body[..300] : body;
+            logger.LogWarning("Comtrade answered {Status} for {Url}: {Body}", (int)response.StatusCode, url, excerpt);
+            throw response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized => new ComtradeException($"401 from Comtrade for {url}: the subscription key is missing or invalid."),
+                HttpStatusCode.Forbidden when body.Contains("quota", StringComparison.OrdinalIgnoreCase) =>
+                    new ComtradeException($"403 from Comtrade for {url}: out of call volume quota; the remaining slices run next time.", quotaExhausted: true),
+                _ => new ComtradeException($"HTTP {(int)response.StatusCode} from Comtrade for {url} after retries: {excerpt}"),
+            };
+        }
+
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (!mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Comtrade sent {MediaType}, not JSON, for {Url}", mediaType, url);
+            throw new ComtradeException($"Comtrade sent '{mediaType}' instead of JSON for {url} (an error page?).");
+        }
+
+        var sample = SampleIndexes(response);
+        var records = new List<ComtradeRecord>();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        ComtradeResponse envelope;
+        try
+        {
+            envelope = await ComtradeResponseReader.ReadAsync(stream, sample, records.Add, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ComtradeException ex)
+        {
+            logger.LogWarning(ex, "Unreadable Comtrade response for {Url}", url);
+            throw new ComtradeException($"{ex.Message} ({url})", inner: ex);
+        }
+
+        if (!string.IsNullOrEmpty(envelope.Error))
+        {
+            throw new ComtradeException($"Comtrade reported an error for {url}: {envelope.Error}");
+        }
+
+        if (envelope.DeclaredCount is { } declared && declared != records.Count)
+        {
+            throw new ComtradeException($"Comtrade declared {declared} records but sent {records.Count} for {url} (truncated?).");
+        }
+
+        var capped = records.Count >= RecordCap;
+        logger.LogInformation("Comtrade {Url}: {Records} records{Capped}", url, records.Count, capped ? " (at the cap: splitting)" : "");
+        return new ComtradeFetch(records, capped, url);
+    }
+
+    private static HashSet<int> SampleIndexes(HttpResponseMessage response)
+    {
+        var result = new HashSet<int>();
+        if (!response.Headers.TryGetValues(SampleRecordsHeader, out var values))
+        {
+            return result;
+        }
+
+        foreach (var range in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            var parts = range.Split('-');
+            if (int.TryParse(parts[0], CultureInfo.InvariantCulture, out var from))
+            {
+                var to = parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var end) ? end : from;
+                for (var i = from; i <= to; i++)
+                {
+                    result.Add(i);
+                }
+            }
+        }
+
+        return result;
+    }
+}

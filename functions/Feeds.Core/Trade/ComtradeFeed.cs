@@ -1,0 +1,193 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using Feeds.Core.Catalog;
+using Feeds.Core.Pipeline;
+using Feeds.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Feeds.Core.Trade;
+
+/// <summary>
+/// The trade feed: UN Comtrade annual data for the configured reporters, both flows, all partners, the catalog's HS
+/// codes. Checkpoints are per slice (reporter × HS code × year) and hold a content hash: an unchanged slice is not
+/// rewritten, a slice's checkpoint advances only after its rows are stored, and a failed request's slices run
+/// again next time. Every record read ends stored, unchanged, superseded or quarantined.
+/// </summary>
+public sealed class ComtradeFeed(
+    ComtradeClient client,
+    ICatalogFiles catalogFiles,
+    FeedTables tables,
+    FeedCheckpointStore checkpoints,
+    QuarantineStore quarantine,
+    IOptions<ComtradeOptions> options,
+    TimeProvider time,
+    ILogger<ComtradeFeed> logger) : IFeedRunner
+{
+    public const string FeedName = "comtrade";
+
+    /// <summary>HS codes per call: with the keyed endpoint, a full default refresh (2 reporters, ~80 codes, 5 years) takes 8 calls.</summary>
+    public const int CodesPerRequest = 20;
+
+    public static IReadOnlyList<string> Flows { get; } = ["M", "X"];
+
+    public string Name => FeedName;
+
+    public TimeSpan MaxAge => TimeSpan.FromDays(2);
+
+    /// <summary>The calls a full refresh starts with (before any split of a capped response).</summary>
+    public static IReadOnlyList<ComtradeRequest> Plan(IReadOnlyList<(string Iso3, int Code)> reporters, IReadOnlyList<string> codes, int firstYear, int lastYear) =>
+        [.. from reporter in reporters
+            from chunk in codes.Chunk(CodesPerRequest)
+            select new ComtradeRequest(reporter.Iso3, reporter.Code, chunk, [.. Enumerable.Range(firstYear, lastYear - firstYear + 1)], Flows)];
+
+    public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
+    {
+        var catalog = CatalogLoader.Load(catalogFiles);
+        var normalizer = new ComtradeNormalizer(catalog);
+        var reporters = options.Value.ReporterList.Select(iso3 =>
+        {
+            var country = catalog.Countries.FirstOrDefault(c => c.Iso3 == iso3);
+            return country?.ComtradeCode is { } code
+                ? (iso3, code)
+                : throw new InvalidOperationException($"Feeds:Comtrade:Reporters names '{iso3}', which has no Comtrade code in the catalog.");
+        }).ToList();
+        var codes = catalog.HsCodes.Select(h => h.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        var (from, to) = options.Value.Years(time.GetUtcNow());
+
+        var queue = new LinkedList<ComtradeRequest>(Plan(reporters, codes, from, to));
+        var hashes = await checkpoints.GetAllHashesAsync(FeedName, cancellationToken).ConfigureAwait(false);
+        var mineralsByCode = catalog.HsCodes.GroupBy(h => h.Code)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(h => h.Minerals).Distinct()], StringComparer.Ordinal);
+        var run = new FeedRunTally();
+        var calls = 0;
+
+        while (queue.First is { } node)
+        {
+            queue.RemoveFirst();
+            var request = node.Value;
+            ComtradeFetch fetch;
+            try
+            {
+                calls++;
+                fetch = await client.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ComtradeException ex) when (ex.QuotaExhausted)
+            {
+                logger.LogWarning("Comtrade quota exhausted: {Message}; {Remaining} requests left for the next run", ex.Message, queue.Count + 1);
+                Fail(run, request.Slices, ex.Message);
+                Fail(run, queue.SelectMany(r => r.Slices), "not attempted: call quota exhausted");
+                break;
+            }
+            catch (Exception ex) when (ex is ComtradeException or HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
+            {
+                logger.LogWarning(ex, "Comtrade request failed; its slices run again next time");
+                Fail(run, request.Slices, ex.Message);
+                continue;
+            }
+
+            if (fetch.Capped)
+            {
+                if (request.Split() is { } parts)
+                {
+                    foreach (var part in parts.Reverse())
+                    {
+                        queue.AddFirst(part);
+                    }
+                }
+                else
+                {
+                    Fail(run, request.Slices, $"one slice reaches the record cap of {client.RecordCap} ({fetch.Url}); a subscription key lifts it");
+                }
+
+                continue;
+            }
+
+            await StoreAsync(request, normalizer.Normalize(fetch.Records, request), hashes, mineralsByCode, run, context, cancellationToken).ConfigureAwait(false);
+            context.Progress?.Report($"call {calls}: {request.Reporter} {request.Codes.Count} codes × {request.Years.Count} years → {fetch.Records.Count} records");
+        }
+
+        logger.LogInformation("Comtrade run {RunId}: {Calls} calls, {Stored} slices stored, {Unchanged} unchanged, {Failed} failed",
+            context.RunId, calls, run.SlicesStored, run.SlicesUnchanged, run.FailedCount);
+        return run.ToOutcome();
+    }
+
+    private async Task StoreAsync(
+        ComtradeRequest request, IReadOnlyList<NormalizedRecord> records, Dictionary<string, string> hashes,
+        Dictionary<string, IReadOnlyList<string>> mineralsByCode, FeedRunTally run, FeedRunContext context, CancellationToken cancellationToken)
+    {
+        var rejected = records.Where(r => r.QuarantineReason is not null).ToList();
+        if (rejected.Count > 0)
+        {
+            await quarantine.AddAsync(FeedName, context.RunId,
+                [.. rejected.Select(r => new QuarantinedRecord("UN Comtrade", $"{request.Reporter} {string.Join(',', request.Codes)}", r.QuarantineReason!, r.Source.Raw))],
+                run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
+            run.QuarantineSequence += rejected.Count;
+            run.Add(new RecordCounts(rejected.Count, 0, 0, 0, rejected.Count));
+        }
+
+        var bySlice = records.Where(r => r.Slice is not null).ToLookup(r => r.Slice!.Key);
+        foreach (var slice in request.Slices)
+        {
+            var sliceRecords = bySlice[slice.Key].ToList();
+            var rows = sliceRecords.SelectMany(r => r.Rows).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+            var storing = sliceRecords.Count(r => r.Rows.Count > 0);
+            var superseded = sliceRecords.Count - storing;
+            var hash = Hash(rows);
+
+            if (!context.Force && hashes.TryGetValue(slice.Key, out var previous) && previous == hash)
+            {
+                run.Add(new RecordCounts(sliceRecords.Count, 0, storing, superseded, 0));
+                run.SlicesUnchanged++;
+                continue;
+            }
+
+            var retrievedAt = time.GetUtcNow();
+            var table = tables.Get(FeedTables.TradeFlows);
+            run.EntitiesWritten += await TableBatchWriter.UpsertReplaceAsync(
+                table, [.. rows.Select(r => TradeEntities.ToEntity(r, context.RunId, retrievedAt))], cancellationToken).ConfigureAwait(false);
+            run.EntitiesDeleted += await DeleteStaleAsync(table, slice, rows, mineralsByCode[slice.Hs6], cancellationToken).ConfigureAwait(false);
+
+            // Only now that the slice's rows are stored does its checkpoint advance.
+            await checkpoints.SetHashAsync(FeedName, slice.Key, hash, context.RunId, cancellationToken).ConfigureAwait(false);
+            hashes[slice.Key] = hash;
+            run.Add(new RecordCounts(sliceRecords.Count, storing, 0, superseded, 0));
+            run.SlicesStored++;
+            run.Stored(slice.Key);
+        }
+    }
+
+    /// <summary>Removes rows of this slice that the source no longer sends (a revision dropped a partner).</summary>
+    private static Task<int> DeleteStaleAsync(
+        TableClient table, ComtradeSlice slice, IReadOnlyList<TradeRow> rows, IReadOnlyList<string> minerals, CancellationToken cancellationToken)
+    {
+        var low = $"{slice.Year:D4}-";
+        var high = $"{slice.Year:D4}.";
+        var filters = minerals.Select(mineral => TableClient.CreateQueryFilter(
+            $"PartitionKey eq {$"{slice.Reporter}-{mineral}"} and RowKey ge {low} and RowKey lt {high} and Hs6 eq {slice.Hs6}"));
+        return TableBatchWriter.DeleteMissingAsync(table, filters, rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet(), cancellationToken);
+    }
+
+    private static string Hash(IReadOnlyList<TradeRow> rows)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var row in rows)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(row.Canonical()));
+            hash.AppendData("\n"u8);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Fail(FeedRunTally run, IEnumerable<ComtradeSlice> slices, string reason)
+    {
+        foreach (var slice in slices)
+        {
+            run.Fail(slice.Key, reason);
+        }
+    }
+}

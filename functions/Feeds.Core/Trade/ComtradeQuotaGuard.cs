@@ -1,0 +1,63 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Feeds.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Feeds.Core.Trade;
+
+/// <summary>
+/// Counts calls per UTC day in <c>FeedCheckpoints</c> (PartitionKey <c>comtrade-quota</c>, RowKey <c>yyyyMMdd</c>) and
+/// refuses a call past <see cref="ComtradeOptions.DailyCallQuota"/>, so several runs in a day cannot spend more than
+/// the subscription allows. Optimistic concurrency keeps the count right if two runs overlap.
+/// </summary>
+public sealed class ComtradeQuotaGuard(FeedTables tables, IOptions<ComtradeOptions> options, TimeProvider time)
+{
+    public const string Partition = "comtrade-quota";
+
+    public async Task AcquireAsync(CancellationToken cancellationToken)
+    {
+        var table = tables.Get(FeedTables.FeedCheckpoints);
+        var day = time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, day, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var calls = existing.HasValue ? existing.Value!.GetInt32("Calls") ?? 0 : 0;
+            if (calls >= options.Value.DailyCallQuota)
+            {
+                throw new ComtradeException(
+                    $"The daily call quota of {options.Value.DailyCallQuota} (Feeds:Comtrade:DailyCallQuota) is used up for {day}; the remaining slices run tomorrow.",
+                    quotaExhausted: true);
+            }
+
+            try
+            {
+                var entity = new TableEntity(Partition, day) { ["Calls"] = calls + 1 };
+                if (existing.HasValue)
+                {
+                    await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another run counted a call in between; read again.
+            }
+        }
+
+        throw new ComtradeException("Could not count the call against the daily quota (too much contention).");
+    }
+
+    public async Task<int> CallsTodayAsync(CancellationToken cancellationToken)
+    {
+        var day = time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var existing = await tables.Get(FeedTables.FeedCheckpoints)
+            .GetEntityIfExistsAsync<TableEntity>(Partition, day, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return existing.HasValue ? existing.Value!.GetInt32("Calls") ?? 0 : 0;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.RateLimiting;
+
+namespace Feeds.Core.Trade;
+
+/// <summary>
+/// The Comtrade pipeline, outermost first: total timeout → retry (jittered exponential backoff that honours
+/// Retry-After and the "Try again in N seconds" text of a 429 body) → client-side rate limiter (queues, never
+/// rejects: every attempt, retries included, is paced) → circuit breaker → attempt timeout.
+/// 401 and 403 are not retried: no wait fixes a bad key or a spent quota.
+/// </summary>
+public static partial class ComtradeResilience
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ComtradeOptions options, ComtradeResilienceOptions timings)
+    {
+        var perSecond = Math.Max(options.RequestsPerSecond, 0.001);
+        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / perSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+
+        builder
+            .AddTimeout(timings.TotalTimeout)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = timings.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = timings.RetryDelay,
+                MaxDelay = timings.MaxRetryDelay,
+                DelayGenerator = args => ServerDelayAsync(args.Outcome.Result, args.Context.CancellationToken),
+            })
+            .AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken) })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                SamplingDuration = timings.BreakerSamplingDuration,
+                MinimumThroughput = 4,
+                FailureRatio = 0.5,
+                BreakDuration = timings.BreakDuration,
+            })
+            .AddTimeout(timings.AttemptTimeout);
+    }
+
+    /// <summary>The wait the server asked for, if it asked: Retry-After, or the text of a 429 body.</summary>
+    public static async ValueTask<TimeSpan?> ServerDelayAsync(HttpResponseMessage? response, CancellationToken cancellationToken)
+    {
+        if (response is null)
+        {
+            return null;
+        }
+
+        if (response.Headers.RetryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (response.Headers.RetryAfter?.Date is { } date && response.Headers.Date is { } now)
+        {
+            return date > now ? date - now : TimeSpan.Zero;
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var match = TryAgainIn().Match(body);
+            if (match.Success && int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"[Tt]ry again in (\d{1,5}) seconds?")]
+    private static partial Regex TryAgainIn();
+}

@@ -1,0 +1,39 @@
+using Feeds.Core.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Feeds.Core.Trade;
+
+/// <summary>Registers the Comtrade feed: options, the HTTP client with its resilience pipeline, the runner.</summary>
+public static class ComtradeServiceCollectionExtensions
+{
+    public static IServiceCollection AddComtradeFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ComtradeOptions>().Bind(configuration.GetSection(ComtradeOptions.Section))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Feeds:Comtrade:BaseUrl must be an absolute URL.")
+            .Validate(o => o.RequestsPerSecond > 0, "Feeds:Comtrade:RequestsPerSecond must be positive.")
+            .Validate(o => o.DailyCallQuota > 0, "Feeds:Comtrade:DailyCallQuota must be positive.");
+        services.AddOptions<ComtradeResilienceOptions>();
+        services.TryAddSingleton<ComtradeQuotaGuard>();
+
+        // A BaseUrl set explicitly (a mirror, a test's stand-in server) is always called; only the default is replayed offline.
+        var explicitUrl = !string.IsNullOrEmpty(configuration[$"{ComtradeOptions.Section}:BaseUrl"]);
+        services.AddHttpClient<ComtradeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan) // the pipeline times out
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IOptions<SourceOptions>>().Value.Offline && !explicitUrl
+                ? new ComtradeReplayHandler()
+                : new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                })
+            .AddResilienceHandler("comtrade", (pipeline, context) => ComtradeResilience.Configure(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<ComtradeOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<IOptions<ComtradeResilienceOptions>>().Value));
+        services.AddSingleton<IFeedRunner, ComtradeFeed>();
+        return services;
+    }
+}

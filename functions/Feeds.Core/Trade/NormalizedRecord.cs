@@ -1,0 +1,8 @@
+using Feeds.Core.Storage;
+namespace Feeds.Core.Trade;
+
+/// <summary>
+/// The outcome for one source record: its rows (one per mineral that claims its code), or why it was superseded
+/// or quarantined. Exactly one of the three applies.
+/// </summary>
+public sealed record NormalizedRecord(ComtradeRecord Source, ComtradeSlice? Slice, IReadOnlyList<TradeRow> Rows, string? SupersededBecause, string? QuarantineReason);

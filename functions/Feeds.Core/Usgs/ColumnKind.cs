@@ -1,9 +1,0 @@
-namespace Feeds.Core.Usgs;
-
-/// <summary>What a value column of an MCS world file holds (the first word of its name).</summary>
-internal enum ColumnKind
-{
-    Production,
-    Capacity,
-    Reserves,
-}

@@ -1,4 +1,0 @@
-namespace Feeds.Core.Usgs;
-
-/// <summary>A unit as USGS labels it, and how many metric tons one of it is (null: not a mass, such as carats).</summary>
-public sealed record UsgsUnit(string Token, string Name, decimal? TonsPer);
