@@ -36,8 +36,8 @@ public static class FeedsServiceCollectionExtensions
         services.TryAddSingleton<FeedTables>();
 
         services.TryAddSingleton<ICatalogFiles, EmbeddedCatalogFiles>();
-        services.TryAddSingleton<CatalogStore>();
-        services.TryAddSingleton<CatalogLookup>();
+        services.TryAddSingleton<CatalogService>();
+        services.TryAddSingleton<PolicyRegister>();
         services.TryAddSingleton<FeedRunStore>();
         services.TryAddSingleton<FeedCheckpointStore>();
         services.TryAddSingleton<QuarantineStore>();
@@ -60,7 +60,7 @@ public static class FeedsServiceCollectionExtensions
         services.TryAddSingleton<CountriesApi>();
         services.TryAddSingleton<TradeApi>();
         services.TryAddSingleton<HealthApi>();
-        services.TryAddSingleton<FeedsApi>();
+        services.TryAddSingleton<FeedRunsApi>();
         services.TryAddSingleton<IndicatorsApi>();
         services.TryAddSingleton<SourcingApi>();
         services.TryAddSingleton<EventsApi>();

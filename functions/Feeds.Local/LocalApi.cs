@@ -33,9 +33,9 @@ public static class LocalApi
         api.MapGet(ApiRoutes.SnapshotsLatest, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.LatestAsync(request, ct));
         // The Functions app puts this route behind a function key; the local host serves loopback only.
         api.MapGet(ApiRoutes.SnapshotsLatestLinks, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.LinksAsync(request, ct));
-        api.MapGet(ApiRoutes.Feeds, (HttpRequest request, FeedsApi feeds, CancellationToken ct) => feeds.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.Feeds, (HttpRequest request, FeedRunsApi feeds, CancellationToken ct) => feeds.ListAsync(request, ct));
         // The Functions app puts this route behind a function key; the local host serves loopback only.
-        api.MapGet(ApiRoutes.FeedQuarantine, (HttpRequest request, string feed, FeedsApi feeds, CancellationToken ct) => feeds.QuarantineAsync(request, feed, ct));
+        api.MapGet(ApiRoutes.FeedQuarantine, (HttpRequest request, string feed, FeedRunsApi feeds, CancellationToken ct) => feeds.QuarantineAsync(request, feed, ct));
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
         api.MapGet(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
         return app;

@@ -17,13 +17,13 @@ public static class ReservesShares
     public static (double? Tons, string? Basis) Denominator(IEnumerable<ReservesRow> group)
     {
         var rows = group as IReadOnlyCollection<ReservesRow> ?? [.. group];
-        var world = rows.FirstOrDefault(r => r.Country.Key == UsgsCountryResolver.WorldKey);
+        var world = rows.FirstOrDefault(r => r.Country.Key == UsgsCountry.WorldKey);
         if (world?.ValueTons is > 0 && world.Qualifier is not (UsgsQualifier.UpperBound or UsgsQualifier.IncludedElsewhere))
         {
             return (world.ValueTons, world.Qualifier == UsgsQualifier.LowerBound ? WorldTotalLowerBound : WorldTotal);
         }
 
-        var sum = rows.Where(r => r.Country.Key != UsgsCountryResolver.WorldKey && r.ValueTons is not null).Sum(r => r.ValueTons!.Value);
+        var sum = rows.Where(r => r.Country.Key != UsgsCountry.WorldKey && r.ValueTons is not null).Sum(r => r.ValueTons!.Value);
         return sum > 0 ? (sum, SumOfRows) : (null, null);
     }
 }

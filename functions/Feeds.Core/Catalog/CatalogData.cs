@@ -1,23 +1,71 @@
 namespace Feeds.Core.Catalog;
 
-/// <summary>The validated catalog: minerals, lists, HS codes, countries, areas and memberships.</summary>
-public sealed record CatalogData(
-    IReadOnlyList<MineralDefinition> Minerals,
-    IReadOnlyList<CriticalMineralList> Lists,
-    IReadOnlyList<HsCodeDefinition> HsCodes,
-    IReadOnlyList<CountryDefinition> Countries,
-    IReadOnlyList<TradeArea> Areas,
-    IReadOnlyList<MembershipGroup> Memberships,
-    string Version)
+/// <summary>
+/// The validated catalog — minerals, lists, HS codes, countries, areas and memberships — indexed for the lookups every
+/// feed and route makes. Immutable; <see cref="Version"/> is a content hash of the data files.
+/// </summary>
+public sealed class CatalogData
 {
+    private readonly Dictionary<string, Mineral> _minerals;
+    private readonly Dictionary<string, Country> _countries;
+    private readonly Dictionary<int, (string Key, string Name)> _partners = [];
+
+    public CatalogData(
+        IReadOnlyList<Mineral> minerals,
+        IReadOnlyList<CriticalMineralList> lists,
+        IReadOnlyList<HsCodeDefinition> hsCodes,
+        IReadOnlyList<Country> countries,
+        IReadOnlyList<TradeArea> areas,
+        IReadOnlyList<MembershipGroup> memberships,
+        IReadOnlyList<string> usgsAggregates,
+        string version)
+    {
+        Minerals = minerals;
+        Lists = lists;
+        HsCodes = hsCodes;
+        Countries = countries;
+        Areas = areas;
+        Memberships = memberships;
+        UsgsAggregates = usgsAggregates;
+        Version = version;
+        _minerals = minerals.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        _countries = countries.ToDictionary(c => c.Iso3, StringComparer.Ordinal);
+        foreach (var country in countries.Where(c => c.ComtradeCode is not null))
+        {
+            _partners[country.ComtradeCode!.Value] = (country.Iso3, country.Name);
+        }
+
+        foreach (var area in areas)
+        {
+            _partners[area.ComtradeCode] = (area.Key, area.Name);
+        }
+    }
+
+    public IReadOnlyList<Mineral> Minerals { get; }
+    public IReadOnlyList<CriticalMineralList> Lists { get; }
+    public IReadOnlyList<HsCodeDefinition> HsCodes { get; }
+    public IReadOnlyList<Country> Countries { get; }
+    public IReadOnlyList<TradeArea> Areas { get; }
+    public IReadOnlyList<MembershipGroup> Memberships { get; }
+
     /// <summary>USGS rows that are not countries ("World total", "World total (rounded)", "Other countries").</summary>
-    public IReadOnlyList<string> UsgsAggregates { get; init; } = [];
+    public IReadOnlyList<string> UsgsAggregates { get; }
+
+    public string Version { get; }
+
+    public Mineral? Mineral(string id) => _minerals.GetValueOrDefault(id);
+
+    public Country? Country(string iso3) => _countries.GetValueOrDefault(iso3);
+
+    /// <summary>A Comtrade partner code as the catalog knows it: a country's ISO3 and name, or an area key and name.</summary>
+    public (string Key, string Name)? Partner(int comtradeCode) =>
+        _partners.TryGetValue(comtradeCode, out var partner) ? partner : null;
 
     /// <summary>HS codes that name the mineral (directly, not through its group).</summary>
     public IEnumerable<HsCodeDefinition> HsCodesOf(string mineralId) =>
         HsCodes.Where(h => h.Minerals.Contains(mineralId, StringComparer.Ordinal));
 
-    /// <summary>The membership group ids a country belongs to, in catalog order.</summary>
-    public IReadOnlyList<string> MembershipsOf(string iso3) =>
-        [.. Memberships.Where(g => g.Members.Any(m => m.Iso3 == iso3)).Select(g => g.Id)];
+    /// <summary>The ISO3 codes of a membership group's members (empty for an unknown group).</summary>
+    public IReadOnlySet<string> MembersOf(string groupId) =>
+        Memberships.FirstOrDefault(g => g.Id == groupId)?.Members.Select(m => m.Iso3).ToHashSet(StringComparer.Ordinal) ?? [];
 }

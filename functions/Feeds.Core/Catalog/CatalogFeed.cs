@@ -11,33 +11,37 @@ namespace Feeds.Core.Catalog;
 /// checkpoint, and removes rows of entries that left the catalog.
 /// </summary>
 public sealed class CatalogFeed(
-    ICatalogFiles files,
+    CatalogService catalog,
     FeedTables tables,
     FeedCheckpointStore checkpoints,
     ILogger<CatalogFeed> logger) : IFeedRunner
 {
     public const string FeedName = "catalog";
-    private const string Slice = "files";
+    public const string Slice = "files";
 
     /// <summary>Bumped when the stored shape changes, so unchanged files are still rewritten in the new shape.</summary>
     private const string EntitySchema = "e1";
 
     public string Name => FeedName;
 
+    /// <summary>The catalog version a checkpoint hash records.</summary>
+    public static string VersionOf(string hash) => hash.Split('-')[0];
+
     public TimeSpan MaxAge => TimeSpan.FromDays(2);
 
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
-        var catalog = CatalogLoader.Load(files);
-        var entities = CatalogStore.ToEntities(catalog);
+        var data = catalog.Reload();
+        var entities = CatalogEntities.ToEntities(data);
         long read = entities.Values.Sum(e => e.Count);
 
-        var hash = $"{catalog.Version}-{EntitySchema}";
+        var hash = $"{data.Version}-{EntitySchema}";
         var stored = await checkpoints.GetHashAsync(FeedName, Slice, cancellationToken).ConfigureAwait(false);
         if (!context.Force && stored == hash)
         {
-            logger.LogInformation("Catalog {Version} unchanged since the last run; nothing written", catalog.Version);
-            context.Progress?.Report($"catalog {catalog.Version} unchanged ({read} entries)");
+            logger.LogInformation("Catalog {Version} unchanged since the last run; nothing written", data.Version);
+            catalog.Published(data.Version);
+            context.Progress?.Report($"catalog {data.Version} unchanged ({read} entries)");
             return new FeedRunOutcome(new RecordCounts(read, 0, read, 0, 0), 0, 0, 0, 1, []);
         }
 
@@ -51,8 +55,9 @@ public sealed class CatalogFeed(
 
         // The checkpoint advances only now that every row is stored.
         await checkpoints.SetHashAsync(FeedName, Slice, hash, context.RunId, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Catalog {Version} stored: {Written} entities written, {Deleted} removed", catalog.Version, written, deleted);
-        context.Progress?.Report($"catalog {catalog.Version}: {written} entities written, {deleted} removed");
+        catalog.Published(data.Version);
+        logger.LogInformation("Catalog {Version} stored: {Written} entities written, {Deleted} removed", data.Version, written, deleted);
+        context.Progress?.Report($"catalog {data.Version}: {written} entities written, {deleted} removed");
         return new FeedRunOutcome(new RecordCounts(read, read, 0, 0, 0), written, deleted, 1, 0, []);
     }
 

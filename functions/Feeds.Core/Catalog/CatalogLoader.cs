@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Feeds.Core.Catalog;
 
@@ -8,7 +7,7 @@ namespace Feeds.Core.Catalog;
 /// Reads and validates the catalog's data files. Any inconsistency (duplicate id, reference to an unknown mineral or
 /// country, malformed HS code) stops the load with a <see cref="CatalogException"/> naming the file and the entry.
 /// </summary>
-public static partial class CatalogLoader
+public static class CatalogLoader
 {
     public const string MineralsFile = "minerals.json";
     public const string ListsFile = "lists.json";
@@ -30,16 +29,27 @@ public static partial class CatalogLoader
 
         var minerals = LoadMinerals(Parse<MineralsDoc>(raw, MineralsFile));
         var mineralIds = minerals.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        var (countries, areas) = LoadCountries(Parse<CountriesDoc>(raw, CountriesFile));
+        var countriesDoc = Parse<CountriesDoc>(raw, CountriesFile);
+        var (countries, areas) = LoadCountries(countriesDoc);
         var iso3s = countries.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
         var lists = LoadLists(Parse<ListsDoc>(raw, ListsFile), mineralIds, iso3s);
         var hsCodes = LoadHsCodes(Parse<HsCodesDoc>(raw, HsCodesFile), mineralIds);
         var memberships = LoadMemberships(Parse<MembershipsDoc>(raw, MembershipsFile), iso3s);
 
-        return new CatalogData(minerals, lists, hsCodes, countries, areas, memberships, Version(raw))
+        // The records served are built whole here: a mineral with the list entries and HS codes that name it,
+        // a country with the groups it belongs to.
+        List<Mineral> fullMinerals = [.. minerals.Select(m => m with
         {
-            UsgsAggregates = Parse<CountriesDoc>(raw, CountriesFile).UsgsAggregates ?? [],
-        };
+            Designations = [.. lists.SelectMany(l => l.Entries.Where(e => e.Mineral == m.Id).Select(e => new Designation(l.Id, e.Name)))],
+            HsCodes = [.. hsCodes.Where(h => h.Minerals.Contains(m.Id, StringComparer.Ordinal)).Select(h => new MineralHsCode(
+                h.Code, h.Description, h.Vintages, h.Shared, [.. h.Minerals.Where(o => o != m.Id)], h.SharedWithOtherGoods, h.Note))],
+        })];
+        List<Country> fullCountries = [.. countries.Select(c => c with
+        {
+            Memberships = [.. memberships.Where(g => g.Members.Any(x => x.Iso3 == c.Iso3)).Select(g => g.Id)],
+        })];
+
+        return new CatalogData(fullMinerals, lists, hsCodes, fullCountries, areas, memberships, countriesDoc.UsgsAggregates ?? [], Version(raw));
     }
 
     /// <summary>A content hash over every file: changes when any catalog fact changes.</summary>
@@ -76,15 +86,15 @@ public static partial class CatalogLoader
         }
     }
 
-    private static List<MineralDefinition> LoadMinerals(MineralsDoc doc)
+    private static List<Mineral> LoadMinerals(MineralsDoc doc)
     {
         const string file = MineralsFile;
-        var result = new List<MineralDefinition>();
+        var result = new List<Mineral>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (m, i) in (doc.Minerals ?? []).Select((m, i) => (m, i)))
         {
             var id = m.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
-            if (!MineralIdPattern().IsMatch(id))
+            if (!Identifiers.MineralId().IsMatch(id))
             {
                 throw new CatalogException(file, id, "id must be lower-case letters, digits and hyphens");
             }
@@ -95,13 +105,12 @@ public static partial class CatalogLoader
             }
 
             var kind = m.Kind ?? "";
-            if (kind is not (MineralDefinition.ElementKind or MineralDefinition.GroupKind or MineralDefinition.MineralKind))
+            if (kind is not (Mineral.ElementKind or Mineral.GroupKind or Mineral.MineralKind))
             {
                 throw new CatalogException(file, id, $"kind '{kind}' is not element, group or mineral");
             }
 
-            result.Add(new MineralDefinition(
-                id, Required(m.Name, file, id, "name"), kind, m.Symbol, m.Group, m.Members ?? [], m.UsgsNames ?? []));
+            result.Add(new Mineral(id, Required(m.Name, file, id, "name"), kind, m.Symbol, m.Group, m.Members ?? [], [], [], m.UsgsNames ?? []));
         }
 
         var byId = result.ToDictionary(m => m.Id, StringComparer.Ordinal);
@@ -140,7 +149,7 @@ public static partial class CatalogLoader
     }
 
     private static List<CriticalMineralList> LoadLists(
-        ListsDoc doc, Dictionary<string, MineralDefinition> minerals, HashSet<string> iso3s)
+        ListsDoc doc, Dictionary<string, Mineral> minerals, HashSet<string> iso3s)
     {
         const string file = ListsFile;
         var result = new List<CriticalMineralList>();
@@ -148,7 +157,7 @@ public static partial class CatalogLoader
         foreach (var (l, i) in (doc.Lists ?? []).Select((l, i) => (l, i)))
         {
             var id = l.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
-            if (!ListIdPattern().IsMatch(id))
+            if (!Identifiers.ListId().IsMatch(id))
             {
                 throw new CatalogException(file, id, "list id must be two capital letters and a year, e.g. IN2023");
             }
@@ -191,7 +200,7 @@ public static partial class CatalogLoader
         return result;
     }
 
-    private static List<HsCodeDefinition> LoadHsCodes(HsCodesDoc doc, Dictionary<string, MineralDefinition> minerals)
+    private static List<HsCodeDefinition> LoadHsCodes(HsCodesDoc doc, Dictionary<string, Mineral> minerals)
     {
         const string file = HsCodesFile;
         var result = new List<HsCodeDefinition>();
@@ -199,7 +208,7 @@ public static partial class CatalogLoader
         foreach (var (h, i) in (doc.Codes ?? []).Select((h, i) => (h, i)))
         {
             var code = h.Code ?? throw new CatalogException(file, $"#{i}", "missing code");
-            if (!HsCodePattern().IsMatch(code))
+            if (!Identifiers.Hs6().IsMatch(code))
             {
                 throw new CatalogException(file, code, "an HS code must be exactly six digits");
             }
@@ -241,17 +250,17 @@ public static partial class CatalogLoader
         return result;
     }
 
-    private static (List<CountryDefinition>, List<TradeArea>) LoadCountries(CountriesDoc doc)
+    private static (List<Country>, List<TradeArea>) LoadCountries(CountriesDoc doc)
     {
         const string file = CountriesFile;
-        var countries = new List<CountryDefinition>();
+        var countries = new List<Country>();
         var iso3s = new HashSet<string>(StringComparer.Ordinal);
         var codes = new HashSet<int>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (c, i) in (doc.Countries ?? []).Select((c, i) => (c, i)))
         {
             var iso3 = c.Iso3 ?? throw new CatalogException(file, $"#{i}", "missing iso3");
-            if (!Iso3Pattern().IsMatch(iso3))
+            if (!Identifiers.Iso3().IsMatch(iso3))
             {
                 throw new CatalogException(file, iso3, "ISO3 must be three capital letters");
             }
@@ -276,14 +285,14 @@ public static partial class CatalogLoader
                 }
             }
 
-            countries.Add(new CountryDefinition(iso3, name, c.ComtradeCode, c.M49, usgsNames));
+            countries.Add(new Country(iso3, name, c.ComtradeCode, c.M49, usgsNames, []));
         }
 
         var areas = new List<TradeArea>();
         foreach (var (a, i) in (doc.Areas ?? []).Select((a, i) => (a, i)))
         {
             var key = a.Key ?? throw new CatalogException(file, $"areas #{i}", "missing key");
-            if (!AreaKeyPattern().IsMatch(key) || !iso3s.Add(key))
+            if (!Identifiers.AreaKey().IsMatch(key) || !iso3s.Add(key))
             {
                 throw new CatalogException(file, key, "an area key must be 3-4 capital letters or digits and differ from every ISO3 and other key");
             }
@@ -307,7 +316,7 @@ public static partial class CatalogLoader
         foreach (var (g, i) in (doc.Groups ?? []).Select((g, i) => (g, i)))
         {
             var id = g.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
-            if (!MembershipIdPattern().IsMatch(id) || !seen.Add(id))
+            if (!Identifiers.MembershipId().IsMatch(id) || !seen.Add(id))
             {
                 throw new CatalogException(file, id, "group id must be capital letters and unique");
             }
@@ -338,24 +347,6 @@ public static partial class CatalogLoader
 
     private static string Required(string? value, string file, string entry, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new CatalogException(file, entry, $"missing {field}") : value;
-
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,40}$")]
-    private static partial Regex MineralIdPattern();
-
-    [GeneratedRegex("^[A-Z]{2}[0-9]{4}$")]
-    private static partial Regex ListIdPattern();
-
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex HsCodePattern();
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex Iso3Pattern();
-
-    [GeneratedRegex("^[A-Z0-9]{3,4}$")]
-    private static partial Regex AreaKeyPattern();
-
-    [GeneratedRegex("^[A-Z]{2,10}$")]
-    private static partial Regex MembershipIdPattern();
 
     private sealed record MineralsDoc(List<MineralDoc>? Minerals);
 

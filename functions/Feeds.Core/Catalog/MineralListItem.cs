@@ -1,5 +1,3 @@
-using Feeds.Core.Catalog;
-
 namespace Feeds.Core.Catalog;
 
 /// <summary>An item of <c>GET /api/minerals</c>: the mineral and the published entries that put it on each list.</summary>

@@ -7,7 +7,7 @@ namespace Feeds.Core.Catalog;
 public static class MineralSelection
 {
     public static IReadOnlyList<SelectedMineral> Select(
-        IReadOnlyList<MineralRecord> minerals,
+        IReadOnlyList<Mineral> minerals,
         IReadOnlyList<CriticalMineralList> lists,
         IReadOnlyList<string> listIds,
         ListCounting counting)
@@ -36,7 +36,7 @@ public static class MineralSelection
     }
 
     /// <summary>Whether a mineral is an item of its own under the rule (groups under group counting, elements under element counting).</summary>
-    private static bool Counts(MineralRecord mineral, ListCounting counting) => counting switch
+    private static bool Counts(Mineral mineral, ListCounting counting) => counting switch
     {
         ListCounting.Group => mineral.Group is null,
         ListCounting.Element => !mineral.IsGroup,
@@ -44,7 +44,7 @@ public static class MineralSelection
     };
 
     private static Dictionary<string, List<string>> ItemsOf(
-        CriticalMineralList list, Dictionary<string, MineralRecord> byId, ListCounting counting)
+        CriticalMineralList list, Dictionary<string, Mineral> byId, ListCounting counting)
     {
         var items = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var entry in list.Entries)

@@ -17,15 +17,6 @@ public static class PolicyEvents
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>The embedded file, validated against the embedded catalog.</summary>
-    public static IReadOnlyList<PolicyEvent> LoadEmbedded()
-    {
-        using var stream = typeof(PolicyEvents).Assembly.GetManifestResourceStream("events/" + FileName)
-            ?? throw new InvalidOperationException($"{FileName} is not embedded in Feeds.Core.");
-        var catalog = CatalogLoader.Load(new EmbeddedCatalogFiles());
-        return Load(stream, FileName, catalog.Minerals.Select(m => m.Id).ToHashSet(StringComparer.Ordinal));
-    }
-
     public static IReadOnlyList<PolicyEvent> Load(Stream stream, string fileName, IReadOnlySet<string> mineralIds)
     {
         PolicyEventFile? file;

@@ -1,4 +1,4 @@
 namespace Feeds.Core.Catalog;
 
 /// <summary>A mineral chosen by <see cref="MineralSelection"/>, with the entries that put it on each list.</summary>
-public sealed record SelectedMineral(MineralRecord Mineral, IReadOnlyList<ListMatch> Listed);
+public sealed record SelectedMineral(Mineral Mineral, IReadOnlyList<ListMatch> Listed);

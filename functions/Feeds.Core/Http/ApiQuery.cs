@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Feeds.Core.Http;
 
@@ -7,7 +9,8 @@ namespace Feeds.Core.Http;
 /// Reads and validates a request's query string. Every failure is an <see cref="ApiException"/> naming the
 /// parameter, so bad input gets a 400 and never a 500. Unknown parameters are rejected too (a typo such as
 /// <c>list=</c> for <c>lists=</c> would otherwise silently return everything), except the function key
-/// <c>code</c> and cache-busters starting with an underscore.
+/// <c>code</c> and cache-busters starting with an underscore. The parameters every route shares (<c>format</c>,
+/// <c>limit</c>, <c>continuation</c>) are read at once, so a bad one fails before any storage is touched.
 /// </summary>
 public sealed class ApiQuery
 {
@@ -42,9 +45,21 @@ public sealed class ApiQuery
                 throw ApiException.BadParameter(key, $"'{key}' is longer than {MaxValueLength} characters.");
             }
         }
+
+        Format = ReadFormat();
+        Limit = Count("limit", DefaultLimit, MaxLimit);
+        Continuation = Optional("continuation");
     }
 
     public HttpRequest Request { get; }
+
+    /// <summary>JSON unless <c>format=csv</c>, or an Accept header that prefers text/csv (q-values honoured).</summary>
+    public ResponseFormat Format { get; }
+
+    /// <summary>Items per page: <c>limit</c>, 1 to <see cref="MaxLimit"/>, default <see cref="DefaultLimit"/>.</summary>
+    public int Limit { get; }
+
+    public string? Continuation { get; }
 
     public string? Optional(string name)
     {
@@ -62,7 +77,7 @@ public sealed class ApiQuery
                 .Select(v => v.ToUpperInvariant()).Distinct(StringComparer.Ordinal)]
             : [];
 
-    /// <summary>One of a fixed set of words (case-insensitive), returned lower-case.</summary>
+    /// <summary>One of a fixed set of words (case-insensitive), returned as the set spells it.</summary>
     public string? OneOf(string name, params string[] choices)
     {
         var value = Optional(name);
@@ -75,21 +90,66 @@ public sealed class ApiQuery
         return match ?? throw ApiException.BadParameter(name, $"'{name}' must be one of {string.Join(", ", choices)}; got '{value}'.");
     }
 
-    public int Limit()
+    /// <summary><c>true</c> or <c>false</c> (case-insensitive); absent is false.</summary>
+    public bool Flag(string name) => OneOf(name, "true", "false") == "true";
+
+    /// <summary>An ISO3 code, upper-cased (<paramref name="alsoAllowed"/> names words accepted besides, such as WORLD).</summary>
+    public string? Iso3(string name, params string[] alsoAllowed)
     {
-        var value = Optional("limit");
-        if (value is null)
+        var value = Optional(name)?.ToUpperInvariant();
+        if (value is null || Identifiers.Iso3().IsMatch(value) || alsoAllowed.Contains(value, StringComparer.Ordinal))
         {
-            return DefaultLimit;
+            return value;
         }
 
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit
-            ? limit
-            : throw ApiException.BadParameter("limit", $"'limit' must be a whole number from 1 to {MaxLimit}; got '{value}'.");
+        var also = alsoAllowed.Length == 0 ? "" : $", or {string.Join(" / ", alsoAllowed)}";
+        throw ApiException.BadParameter(name, $"'{name}' must be an ISO3 code such as IND or USA{also}; got '{value}'.");
     }
 
-    /// <summary>JSON unless <c>format=csv</c> or an Accept header that prefers text/csv.</summary>
-    public ResponseFormat Format()
+    /// <summary>A mineral id (lower-cased): the shape only; whether the catalog has it is the route's question.</summary>
+    public string? MineralId(string name) => Shaped(name, Optional(name)?.ToLowerInvariant(), Identifiers.MineralId(), "a mineral id such as lithium");
+
+    /// <summary>An HS 6-digit code.</summary>
+    public string? Hs6(string name) => Shaped(name, Optional(name), Identifiers.Hs6(), "a six-digit HS code");
+
+    /// <summary>A USGS edition (upper-cased), such as MCS2026.</summary>
+    public string? Edition(string name) => Shaped(name, Optional(name)?.ToUpperInvariant(), Identifiers.Edition(), "an MCS edition such as MCS2024");
+
+    /// <summary>A trade flow: M (imports) or X (exports), upper-cased.</summary>
+    public string? Flow(string name) => OneOf(name, "M", "X");
+
+    /// <summary>A year from <see cref="Identifiers.FirstYear"/> to <see cref="Identifiers.LastYear"/>.</summary>
+    public int? Year(string name)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= Identifiers.FirstYear and <= Identifiers.LastYear
+            ? year
+            : throw ApiException.BadParameter(name, $"'{name}' must be a year from {Identifiers.FirstYear} to {Identifiers.LastYear}; got '{text}'.");
+    }
+
+    /// <summary>A whole number from 1 to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
+    public int Count(string name, int fallback, int max)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max
+            ? n
+            : throw ApiException.BadParameter(name, $"'{name}' must be a whole number from 1 to {max}; got '{text}'.");
+    }
+
+    private static string? Shaped(string name, string? value, Regex pattern, string what) =>
+        value is null || pattern.IsMatch(value) ? value : throw ApiException.BadParameter(name, $"'{name}' must be {what}; got '{value}'.");
+
+    private ResponseFormat ReadFormat()
     {
         var format = OneOf("format", "json", "csv");
         if (format is not null)
@@ -97,10 +157,33 @@ public sealed class ApiQuery
             return format == "csv" ? ResponseFormat.Csv : ResponseFormat.Json;
         }
 
-        var accept = Request.Headers.Accept.ToString();
-        return accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase)
-            && !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase)
-            ? ResponseFormat.Csv
-            : ResponseFormat.Json;
+        var accept = Request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return ResponseFormat.Json;
+        }
+
+        return Quality(accept, "text", "csv") > Quality(accept, "application", "json") ? ResponseFormat.Csv : ResponseFormat.Json;
+    }
+
+    /// <summary>The q-value the most specific matching Accept entry gives a media type (0 when none matches).</summary>
+    private static double Quality(IList<MediaTypeHeaderValue> accept, string type, string subtype)
+    {
+        (int Specificity, double Quality) best = (-1, 0);
+        foreach (var entry in accept)
+        {
+            var entryType = entry.Type.Value ?? "";
+            var entrySubtype = entry.SubType.Value ?? "";
+            var specificity = entryType == "*" ? 0
+                : !entryType.Equals(type, StringComparison.OrdinalIgnoreCase) ? -1
+                : entrySubtype == "*" ? 1
+                : entrySubtype.Equals(subtype, StringComparison.OrdinalIgnoreCase) ? 2 : -1;
+            if (specificity > best.Specificity)
+            {
+                best = (specificity, entry.Quality ?? 1);
+            }
+        }
+
+        return best.Quality;
     }
 }

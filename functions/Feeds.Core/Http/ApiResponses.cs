@@ -24,10 +24,14 @@ public static class ApiResponses
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static ApiResult Json(object body, string cacheControl, int status = StatusCodes.Status200OK)
+    /// <param name="body">Serialized with <see cref="JsonOptions"/>.</param>
+    /// <param name="cacheControl">The Cache-Control value.</param>
+    /// <param name="status">The status code.</param>
+    /// <param name="validator">Whether to send an ETag (and answer If-None-Match); live views such as health do not.</param>
+    public static ApiResult Json(object body, string cacheControl, int status = StatusCodes.Status200OK, bool validator = true)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions);
-        return new ApiResult(status, JsonContentType, bytes) { ETag = ETagOf(bytes), CacheControl = cacheControl };
+        return new ApiResult(status, JsonContentType, bytes) { ETag = validator ? ETagOf(bytes) : null, CacheControl = cacheControl };
     }
 
     /// <summary>
@@ -43,9 +47,8 @@ public static class ApiResponses
         string cacheControl,
         string csvFileName)
     {
-        var limit = query.Limit();
-        var offset = OffsetToken.Parse(query.Optional("continuation"), items.Count);
-        var page = items.Skip(offset).Take(limit).ToList();
+        var offset = OffsetToken.Parse(query.Continuation, items.Count);
+        var page = items.Skip(offset).Take(query.Limit).ToList();
         var next = offset + page.Count < items.Count ? OffsetToken.Format(offset + page.Count) : null;
         return Page(query, page, items.Count, next, envelope, csv, cacheControl, csvFileName);
     }
@@ -64,10 +67,9 @@ public static class ApiResponses
         string cacheControl,
         string csvFileName)
     {
-        var format = query.Format();
         var link = next is null ? null : $"<{NextUrl(query.Request, next)}>; rel=\"next\"";
 
-        if (format == ResponseFormat.Csv)
+        if (query.Format == ResponseFormat.Csv)
         {
             var bytes = RenderCsv(csv.Header, page.Select(csv.Row));
             return new ApiResult(StatusCodes.Status200OK, CsvContentType, bytes)
@@ -91,8 +93,7 @@ public static class ApiResponses
             body["continuation"] = next;
         }
 
-        var json = Json(body, cacheControl);
-        return new ApiResult(json.Status, json.ContentType, json.Body.ToArray()) { ETag = json.ETag, CacheControl = cacheControl, Link = link };
+        return Json(body, cacheControl) with { Link = link };
     }
 
     public static ApiResult Problem(HttpRequest request, ApiException problem) =>
@@ -115,6 +116,13 @@ public static class ApiResponses
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions);
         return new ApiResult(status, ProblemContentType, bytes) { CacheControl = CachePolicies.None };
+    }
+
+    /// <summary>One record as CSV (a detail route), with the same validators as a list.</summary>
+    public static ApiResult CsvRecord(IReadOnlyList<string> header, IEnumerable<string?> row, string cacheControl)
+    {
+        var bytes = RenderCsv(header, [row]);
+        return new ApiResult(StatusCodes.Status200OK, CsvContentType, bytes) { ETag = ETagOf(bytes), CacheControl = cacheControl };
     }
 
     /// <summary>RFC 4180 CSV, invariant culture, UTF-8 without BOM.</summary>

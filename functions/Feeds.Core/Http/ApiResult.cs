@@ -7,11 +7,8 @@ namespace Feeds.Core.Http;
 /// A finished response: body bytes, content type, validators and caching headers. The body is rendered before
 /// the response starts so its ETag is a hash of exactly the bytes sent and If-None-Match can answer 304.
 /// </summary>
-public sealed class ApiResult(int status, string contentType, byte[] body) : IResult
+public sealed record ApiResult(int Status, string ContentType, ReadOnlyMemory<byte> Body) : IResult
 {
-    public int Status { get; } = status;
-    public string ContentType { get; } = contentType;
-    public ReadOnlyMemory<byte> Body { get; } = body;
     public string? ETag { get; init; }
     public string? CacheControl { get; init; }
     public string? Link { get; init; }
@@ -56,26 +53,12 @@ public sealed class ApiResult(int status, string contentType, byte[] body) : IRe
     /// <summary>Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored, <c>*</c> matches any.</summary>
     public static bool IfNoneMatchMatches(HttpRequest request, string etag)
     {
-        var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0)
+        if (!EntityTagHeaderValue.TryParse(etag, out var ours))
         {
             return false;
         }
 
-        var opaque = Strip(etag);
-        foreach (var value in header)
-        {
-            foreach (var candidate in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (candidate == "*" || Strip(candidate) == opaque)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-
-        static string Strip(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+        return request.GetTypedHeaders().IfNoneMatch.Any(candidate =>
+            candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(ours, useStrongComparison: false));
     }
 }

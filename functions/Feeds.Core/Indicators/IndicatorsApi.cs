@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Feeds.Core.Http;
-using Feeds.Core.Operations;
 using Feeds.Core.Catalog;
 using Feeds.Core.Trade;
 using Feeds.Core.Analysis;
@@ -16,41 +14,24 @@ namespace Feeds.Core.Indicators;
 /// a reporter (or <c>WORLD</c>) for a year — one single-partition range of <c>Indicators</c>, or a point read with
 /// <c>mineral</c>. The scenario swaps in the US-FTA share computed as if India had the proposed agreement.
 /// </summary>
-public sealed partial class IndicatorsApi(FeedTables tables, CatalogLookup catalog, ApiHandler handler)
+public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, async () =>
         {
             var query = new ApiQuery(request, "reporter", "year", "mineral", "scenario");
-            var reporter = query.Required("reporter").ToUpperInvariant();
-            if (!Iso3().IsMatch(reporter))
-            {
-                throw ApiException.BadParameter("reporter", $"'reporter' must be an ISO3 code such as IND or USA, or WORLD; got '{reporter}'.");
-            }
-
-            var yearText = query.Required("year");
-            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1988 or > 2100)
-            {
-                throw ApiException.BadParameter("year", $"'year' must be a year from 1988 to 2100; got '{yearText}'.");
-            }
-
-            var mineral = query.Optional("mineral")?.ToLowerInvariant();
-            if (mineral is not null && !MineralId().IsMatch(mineral))
-            {
-                throw ApiException.BadParameter("mineral", $"'mineral' must be a mineral id such as lithium; got '{mineral}'.");
-            }
-
+            var reporter = query.Iso3("reporter", IndicatorsBuilder.WorldScope) ?? throw ApiException.BadParameter("reporter", "'reporter' is required.");
+            var year = query.Year("year") ?? throw ApiException.BadParameter("year", "'year' is required.");
+            var mineral = query.MineralId("mineral");
             var scenario = query.OneOf("scenario", SourcingScreen.Scenario) is not null;
-            query.Format();
-            query.Limit();
 
-            var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
-            if (reporter != IndicatorsBuilder.WorldScope && !snapshot.Countries.ContainsKey(reporter))
+            var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
+            if (reporter != IndicatorsBuilder.WorldScope && data.Country(reporter) is null)
             {
                 throw ApiException.BadParameter("reporter", $"'{reporter}' is not a country of the catalog (GET /api/countries), nor WORLD.");
             }
 
-            if (mineral is not null && !snapshot.Minerals.ContainsKey(mineral))
+            if (mineral is not null && data.Mineral(mineral) is null)
             {
                 throw ApiException.BadParameter("mineral", $"'{mineral}' is not a mineral of the catalog (GET /api/minerals).");
             }
@@ -111,25 +92,13 @@ public sealed partial class IndicatorsApi(FeedTables tables, CatalogLookup catal
         var p = r.Production;
         return
         [
-            r.Scope, r.Mineral, N(r.Year), N(i?.ImportValueUsd), N(i?.WorldTotalUsd), N(i?.GapUsd), i?.TopSource, N(i?.TopSourceSharePercent),
-            N(i?.ChinaSharePercent), N(i?.Hhi), N(i?.SourceCount), N(i?.UsftaSharePercent), N(i?.MspSharePercent), N(i?.PreviousYearValueUsd), N(i?.ChangePercent),
-            s?.Edition, N(s?.Year), N(s?.Hhi), N(s?.Top3SharePercent), N(s?.ChinaSharePercent), N(s?.UnattributedSharePercent), s?.ShareBasis,
-            N(s?.ReporterTons), N(s?.ReporterSharePercent),
-            p?.Edition, p?.Measure, N(p?.Year), N(p?.Hhi), N(p?.Top3SharePercent), N(p?.ChinaSharePercent), N(p?.UnattributedSharePercent), p?.ShareBasis,
-            N(p?.ReporterTons), N(p?.ReporterSharePercent), r.UsNetImportReliance?.NetImportReliance,
-            B(r.DependsOnBounded), B(r.DependsOnWithheld), B(r.IsSample),
+            r.Scope, r.Mineral, CsvCells.Number(r.Year), CsvCells.Number(i?.ImportValueUsd), CsvCells.Number(i?.WorldTotalUsd), CsvCells.Number(i?.GapUsd), i?.TopSource, CsvCells.Number(i?.TopSourceSharePercent),
+            CsvCells.Number(i?.ChinaSharePercent), CsvCells.Number(i?.Hhi), CsvCells.Number(i?.SourceCount), CsvCells.Number(i?.UsftaSharePercent), CsvCells.Number(i?.MspSharePercent), CsvCells.Number(i?.PreviousYearValueUsd), CsvCells.Number(i?.ChangePercent),
+            s?.Edition, CsvCells.Number(s?.Year), CsvCells.Number(s?.Hhi), CsvCells.Number(s?.Top3SharePercent), CsvCells.Number(s?.ChinaSharePercent), CsvCells.Number(s?.UnattributedSharePercent), s?.ShareBasis,
+            CsvCells.Number(s?.ReporterTons), CsvCells.Number(s?.ReporterSharePercent),
+            p?.Edition, p?.Measure, CsvCells.Number(p?.Year), CsvCells.Number(p?.Hhi), CsvCells.Number(p?.Top3SharePercent), CsvCells.Number(p?.ChinaSharePercent), CsvCells.Number(p?.UnattributedSharePercent), p?.ShareBasis,
+            CsvCells.Number(p?.ReporterTons), CsvCells.Number(p?.ReporterSharePercent), r.UsNetImportReliance?.NetImportReliance,
+            CsvCells.Bool(r.DependsOnBounded), CsvCells.Bool(r.DependsOnWithheld), CsvCells.Bool(r.IsSample),
         ];
     }
-
-    private static string? N(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string? N(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string B(bool value) => value ? "true" : "false";
-
-    [GeneratedRegex("^[A-Z]{3,5}$")]
-    private static partial Regex Iso3();
-
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,40}$")]
-    private static partial Regex MineralId();
 }

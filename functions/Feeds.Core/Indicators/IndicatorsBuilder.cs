@@ -18,19 +18,19 @@ public static class IndicatorsBuilder
     public const string UnitedStates = "USA";
 
     public static IReadOnlyList<IndicatorRow> Build(
-        CatalogSnapshot catalog,
+        CatalogData catalog,
         IReadOnlyList<TradeRow> trade,
         IReadOnlyList<ReservesRow> reserves,
         IReadOnlyDictionary<string, IReadOnlyList<SalientItem>> salientByMineral)
     {
-        var usfta = Members(catalog, Usfta);
-        var msp = Members(catalog, Msp);
+        var usfta = catalog.MembersOf(Usfta);
+        var msp = catalog.MembersOf(Msp);
         var byMineral = reserves.GroupBy(r => r.MineralId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<IndicatorRow>();
 
         foreach (var partition in trade.Where(r => r.Flow == "M" && r.Month == 0).GroupBy(r => (r.Reporter, r.Mineral)).OrderBy(g => g.Key.Reporter).ThenBy(g => g.Key.Mineral))
         {
-            if (!catalog.Minerals.TryGetValue(partition.Key.Mineral, out var mineral))
+            if (catalog.Mineral(partition.Key.Mineral) is not { } mineral)
             {
                 continue;
             }
@@ -65,11 +65,8 @@ public static class IndicatorsBuilder
     }
 
     /// <summary>The mineral's HS codes that are its own: a code shared with other goods or minerals is left out, as /api/trade/partners does by default.</summary>
-    public static IReadOnlySet<string> UsedCodes(MineralRecord mineral) =>
+    public static IReadOnlySet<string> UsedCodes(Mineral mineral) =>
         mineral.HsCodes.GroupBy(h => h.Code).Where(g => !g.Any(h => h.Shared)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-
-    public static IReadOnlySet<string> Members(CatalogSnapshot catalog, string group) =>
-        catalog.Countries.Values.Where(c => c.Memberships.Contains(group)).Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The first measure of <paramref name="measures"/> with rows for the year (any year when null: the latest), from

@@ -15,7 +15,7 @@ namespace Feeds.Core.Indicators;
 /// <c>ingest indicators</c>). A recompute is a batch job, so it reads the source tables whole; rows it no longer
 /// produces are deleted, so the table always equals a computation from the stored inputs.
 /// </summary>
-public sealed class IndicatorsService(FeedTables tables, CatalogLookup catalog, ILogger<IndicatorsService> logger) : IFeedRunObserver
+public sealed class IndicatorsService(FeedTables tables, CatalogService catalog, ILogger<IndicatorsService> logger) : IFeedRunObserver
 {
     public const string Name = "indicators";
 
@@ -33,13 +33,7 @@ public sealed class IndicatorsService(FeedTables tables, CatalogLookup catalog, 
     public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Minerals.Count == 0)
-        {
-            logger.LogWarning("Indicators not computed: the catalog is not loaded");
-            return 0;
-        }
-
+        var data = catalog.Current;
         var trade = new List<TradeRow>();
         await foreach (var e in tables.Get(FeedTables.TradeFlows).QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -52,7 +46,7 @@ public sealed class IndicatorsService(FeedTables tables, CatalogLookup catalog, 
         {
             if (e.PartitionKey.StartsWith(ReservesEntities.SalientPrefix, StringComparison.Ordinal))
             {
-                var item = ReservesApi.ToSalient(e)!;
+                var item = ReservesEntities.ToSalient(e)!;
                 (salient.TryGetValue(e.RowKey, out var list) ? list : salient[e.RowKey] = []).Add(item);
             }
             else
@@ -61,7 +55,7 @@ public sealed class IndicatorsService(FeedTables tables, CatalogLookup catalog, 
             }
         }
 
-        var rows = IndicatorsBuilder.Build(snapshot, trade, reserves, salient.ToDictionary(p => p.Key, p => (IReadOnlyList<SalientItem>)p.Value, StringComparer.Ordinal));
+        var rows = IndicatorsBuilder.Build(data, trade, reserves, salient.ToDictionary(p => p.Key, p => (IReadOnlyList<SalientItem>)p.Value, StringComparer.Ordinal));
         var table = tables.Get(FeedTables.Indicators);
         var entities = rows.Select(IndicatorEntities.ToEntity).ToList();
         var keep = entities.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();

@@ -1,14 +1,8 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using Feeds.Core.Http;
-using Feeds.Core.Operations;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
 using Feeds.Core.Analysis;
+using Feeds.Core.Catalog;
+using Feeds.Core.Http;
 using Feeds.Core.Storage;
-using Feeds.Core.Events;
-using Feeds.Core.Reserves;
 using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Indicators;
@@ -18,25 +12,18 @@ namespace Feeds.Core.Indicators;
 /// reserves and production (latest USGS edition), with memberships, the buyer's import share (latest year of its
 /// annual imports) and reasons. Reads one <c>Reserves</c> partition and one <c>TradeFlows</c> partition.
 /// </summary>
-public sealed partial class SourcingApi(FeedTables tables, CatalogLookup catalog, ReservesStore store, ApiHandler handler)
+public sealed class SourcingApi(FeedTables tables, CatalogService catalog, PolicyRegister register, ReservesStore store, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, async () =>
         {
             var query = new ApiQuery(request, "mineral", "buyer", "scenario");
-            var mineralId = query.Required("mineral").ToLowerInvariant();
-            if (!MineralId().IsMatch(mineralId))
-            {
-                throw ApiException.BadParameter("mineral", $"'mineral' must be a mineral id such as lithium; got '{mineralId}'.");
-            }
+            var mineralId = query.MineralId("mineral") ?? throw ApiException.BadParameter("mineral", "'mineral' is required.");
 
             var buyer = (query.OneOf("buyer", "IND", "USA") ?? throw ApiException.BadParameter("buyer", "'buyer' is required: IND or USA.")).ToUpperInvariant();
             var scenario = query.OneOf("scenario", SourcingScreen.Scenario) is not null;
-            query.Format();
-            query.Limit();
-
-            var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
-            var mineral = snapshot.Minerals.GetValueOrDefault(mineralId)
+            var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
+            var mineral = data.Mineral(mineralId)
                 ?? throw ApiException.BadParameter("mineral", $"'{mineralId}' is not a mineral of the catalog (GET /api/minerals).");
 
             var usgs = await store.ReadAsync(mineral.Id, null, null, cancellationToken).ConfigureAwait(false);
@@ -57,8 +44,8 @@ public sealed partial class SourcingApi(FeedTables tables, CatalogLookup catalog
 
             int? importYear = trade.Where(r => !r.IsWorld).Select(r => (int?)r.Year).Max();
             var imports = importYear is null ? null : PartnerShares.Compute([.. trade.Where(r => r.Year == importYear)]);
-            var controlled = EventsApi.For(mineral.Id, EventsApi.Catalog).Select(e => e.Country).ToHashSet(StringComparer.Ordinal);
-            var items = SourcingScreen.Rank(reserves, production, imports, importYear, buyer, snapshot.Countries, scenario, controlled);
+            var controlled = register.For(mineral.Id).Select(e => e.Country).ToHashSet(StringComparer.Ordinal);
+            var items = SourcingScreen.Rank(reserves, production, imports, importYear, buyer, data, scenario, controlled);
 
             var envelope = new Dictionary<string, object?>
             {
@@ -79,16 +66,10 @@ public sealed partial class SourcingApi(FeedTables tables, CatalogLookup catalog
             var csv = new CsvTable<SourcingCandidate>(
                 ["rank", "iso3", "name", "reserves_rank", "reserves_t", "reserves_qualifier", "reserves_share_percent", "production_rank", "production_t",
                  "production_qualifier", "production_share_percent", "memberships", "buyer_import_share_percent", "buyer_import_value_usd", "reasons", "is_sample"],
-                c => [N(c.Rank), c.Iso3, c.Name, N(c.ReservesRank), N(c.ReservesTons), c.ReservesQualifier, N(c.ReservesSharePercent), N(c.ProductionRank),
-                      N(c.ProductionTons), c.ProductionQualifier, N(c.ProductionSharePercent), string.Join(';', c.Memberships), N(c.BuyerImportSharePercent),
-                      N(c.BuyerImportValueUsd), string.Join("; ", c.Reasons), c.IsSample ? "true" : "false"]);
+                c => [CsvCells.Number(c.Rank), c.Iso3, c.Name, CsvCells.Number(c.ReservesRank), CsvCells.Number(c.ReservesTons), c.ReservesQualifier,
+                      CsvCells.Number(c.ReservesSharePercent), CsvCells.Number(c.ProductionRank), CsvCells.Number(c.ProductionTons), c.ProductionQualifier,
+                      CsvCells.Number(c.ProductionSharePercent), CsvCells.List(c.Memberships), CsvCells.Number(c.BuyerImportSharePercent),
+                      CsvCells.Number(c.BuyerImportValueUsd), string.Join("; ", c.Reasons), CsvCells.Bool(c.IsSample)]);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "sourcing");
         });
-
-    private static string? N(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string? N(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,40}$")]
-    private static partial Regex MineralId();
 }

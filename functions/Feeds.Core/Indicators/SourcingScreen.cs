@@ -26,7 +26,7 @@ public static class SourcingScreen
         PartnerShareResult? imports,
         int? importYear,
         string buyer,
-        IReadOnlyDictionary<string, CountryRecord> countries,
+        CatalogData catalog,
         bool scenario,
         IReadOnlySet<string> controlled)
     {
@@ -41,7 +41,7 @@ public static class SourcingScreen
         {
             var res = reserves.FirstOrDefault(x => x.Country.Iso3 == iso3);
             var prod = production.FirstOrDefault(x => x.Country.Iso3 == iso3);
-            var memberships = (countries.GetValueOrDefault(iso3)?.Memberships ?? []).ToList();
+            var memberships = (catalog.Country(iso3)?.Memberships ?? []).ToList();
             if (scenario && iso3 == TradeDependence.India && !memberships.Contains(IndicatorsBuilder.Usfta))
             {
                 memberships.Add(IndicatorsBuilder.Usfta);
@@ -72,7 +72,7 @@ public static class SourcingScreen
 
             if (memberships.Contains(IndicatorsBuilder.Usfta))
             {
-                reasons.Add(scenario && iso3 == TradeDependence.India && countries.GetValueOrDefault(iso3)?.Memberships.Contains(IndicatorsBuilder.Usfta) != true
+                reasons.Add(scenario && iso3 == TradeDependence.India && catalog.Country(iso3)?.Memberships.Contains(IndicatorsBuilder.Usfta) != true
                     ? "US free-trade partner in the india-us-cmpa scenario (not a fact)"
                     : "US free-trade partner (counts for the US clean-vehicle critical-mineral sourcing rule)");
             }

@@ -15,7 +15,7 @@ public static class SupplyConcentration
     {
         var first = group[0];
         var (denominator, shareBasis) = ReservesShares.Denominator(group);
-        var world = group.FirstOrDefault(r => r.Country.Key == UsgsCountryResolver.WorldKey);
+        var world = group.FirstOrDefault(r => r.Country.Key == UsgsCountry.WorldKey);
         var named = group.Where(r => !r.Country.IsAggregate).ToList();
         // Only exact or estimated numbers are shares; a bound or a withheld cell is never treated as a value.
         var valued = named.Where(r => r.ValueTons is not null && UsgsQualifier.IsValue(r.Qualifier))
@@ -32,7 +32,7 @@ public static class SupplyConcentration
         double? top3Share = denominator is null ? null : top3.Sum(r => Share(r)!.Value);
         var china = named.FirstOrDefault(r => r.Country.Key == China);
         double? chinaShare = denominator is null ? null : china is null ? 0 : Share(china);
-        var others = group.FirstOrDefault(r => r.Country.Key == UsgsCountryResolver.OthersKey);
+        var others = group.FirstOrDefault(r => r.Country.Key == UsgsCountry.OthersKey);
         var own = reporter is null ? null : named.FirstOrDefault(r => r.Country.Key == reporter);
         return new SupplyFigures(
             first.Edition, first.Measure, first.Product, first.Year, group.Select(r => r.Basis).FirstOrDefault(b => b is not null),

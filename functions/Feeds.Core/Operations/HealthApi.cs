@@ -13,7 +13,7 @@ namespace Feeds.Core.Operations;
 /// <c>unhealthy</c> when storage cannot be reached, so load balancers and uptime checks can act on the code alone.
 /// </summary>
 public sealed class HealthApi(
-    CatalogStore catalog,
+    CatalogService catalog,
     FeedFreshness freshness,
     TimeProvider time,
     ApiHandler handler,
@@ -25,15 +25,15 @@ public sealed class HealthApi(
             _ = new ApiQuery(request);
             var now = time.GetUtcNow();
             var checks = new List<HealthCheck>();
-            int lists;
+            string? published;
             try
             {
-                lists = (await catalog.ReadListsAsync(cancellationToken).ConfigureAwait(false)).Count;
+                published = await catalog.PublishedVersionAsync(cancellationToken).ConfigureAwait(false);
                 checks.Add(new HealthCheck("storage", "healthy", "Table storage answered.", null));
             }
             catch (Exception ex) when (FeedTables.IsTableNotFound(ex))
             {
-                lists = 0;
+                published = null;
                 checks.Add(new HealthCheck("storage", "healthy", "Table storage answered; no tables yet.", null));
             }
             catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
@@ -43,9 +43,12 @@ public sealed class HealthApi(
                 return Answer(now, checks);
             }
 
-            checks.Add(lists > 0
-                ? new HealthCheck("catalog", "healthy", $"{lists} critical-mineral lists loaded.", null)
-                : new HealthCheck("catalog", "degraded", "The catalog has not been loaded yet.", null));
+            var current = catalog.Current;
+            checks.Add(published is null
+                ? new HealthCheck("catalog", "degraded", "The catalog has not been loaded yet.", null)
+                : published == current.Version
+                    ? new HealthCheck("catalog", "healthy", $"Catalog {current.Version}: {current.Lists.Count} critical-mineral lists loaded.", null)
+                    : new HealthCheck("catalog", "degraded", $"The tables hold catalog {published}; this deployment's is {current.Version} (the catalog feed publishes it on its next run).", null));
 
             foreach (var feed in await freshness.CheckAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -64,7 +67,6 @@ public sealed class HealthApi(
             : checks.Any(c => c.Status == "degraded") ? "degraded"
             : "healthy";
         var code = status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        var result = ApiResponses.Json(new { status, checkedAt = now, checks }, CachePolicies.None, code);
-        return new ApiResult(result.Status, result.ContentType, result.Body.ToArray()) { CacheControl = CachePolicies.None };
+        return ApiResponses.Json(new { status, checkedAt = now, checks }, CachePolicies.None, code, validator: false);
     }
 }

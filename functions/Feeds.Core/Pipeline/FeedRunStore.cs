@@ -32,8 +32,8 @@ public sealed class FeedRunStore(FeedTables tables)
             ["SlicesStored"] = outcome?.SlicesStored,
             ["SlicesUnchanged"] = outcome?.SlicesUnchanged,
             ["SlicesFailed"] = outcome?.FailedSlices.Count,
-            ["FailedSlices"] = outcome is null ? null : Truncate(string.Join(";", outcome.FailedSlices)),
-            ["Error"] = run.Error is null ? null : Truncate(run.Error),
+            ["FailedSlices"] = outcome is null ? null : TextLimits.Truncate(string.Join(";", outcome.FailedSlices)),
+            ["Error"] = run.Error is null ? null : TextLimits.Truncate(run.Error),
         };
         return Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -86,5 +86,4 @@ public sealed class FeedRunStore(FeedTables tables)
             e.GetString("Error"));
     }
 
-    private static string Truncate(string value) => value.Length <= 32_000 ? value : value[..32_000];
 }

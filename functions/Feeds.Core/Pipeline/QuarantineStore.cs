@@ -10,9 +10,6 @@ namespace Feeds.Core.Pipeline;
 /// </summary>
 public sealed class QuarantineStore(FeedTables tables, TimeProvider time)
 {
-    /// <summary>Strings stay under the 32,000-character limit (64 KiB as UTF-16).</summary>
-    public const int MaxText = 32_000;
-
     public static string PartitionKey(string feed, string runId) => TableKeys.Require($"{feed}-{runId}", "a quarantine partition");
 
     /// <summary>Stores rejected records of one run (batched; one partition per run).</summary>
@@ -29,10 +26,10 @@ public sealed class QuarantineStore(FeedTables tables, TimeProvider time)
         {
             ["Feed"] = feed,
             ["RunId"] = runId,
-            ["Source"] = Truncate(r.Source),
-            ["Location"] = Truncate(r.Location),
-            ["Reason"] = Truncate(r.Reason),
-            ["Raw"] = Truncate(r.Raw),
+            ["Source"] = TextLimits.Truncate(r.Source),
+            ["Location"] = TextLimits.Truncate(r.Location),
+            ["Reason"] = TextLimits.Truncate(r.Reason),
+            ["Raw"] = TextLimits.Truncate(r.Raw),
             ["QuarantinedAt"] = now,
         });
         return await TableBatchWriter.UpsertReplaceAsync(tables.Get(FeedTables.Quarantine), [.. entities], cancellationToken).ConfigureAwait(false);
@@ -56,5 +53,4 @@ public sealed class QuarantineStore(FeedTables tables, TimeProvider time)
         return result;
     }
 
-    private static string Truncate(string value) => value.Length <= MaxText ? value : value[..MaxText];
 }

@@ -12,15 +12,12 @@ namespace Feeds.Core.Reserves;
 /// </summary>
 public sealed partial class UsgsCountryResolver
 {
-    public const string WorldKey = "WORLD";
-    public const string OthersKey = "OTHERS";
-
     /// <summary>The aggregate rows' keys; only aggregates the catalog lists are accepted.</summary>
     private static readonly Dictionary<string, string> AggregateKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["World total"] = WorldKey,
-        ["World total (rounded)"] = WorldKey,
-        ["Other countries"] = OthersKey,
+        ["World total"] = UsgsCountry.WorldKey,
+        ["World total (rounded)"] = UsgsCountry.WorldKey,
+        ["Other countries"] = UsgsCountry.OthersKey,
     };
 
     private readonly Dictionary<string, UsgsCountry> _byName = new(StringComparer.OrdinalIgnoreCase);
@@ -39,7 +36,7 @@ public sealed partial class UsgsCountryResolver
         {
             if (AggregateKeys.TryGetValue(aggregate, out var key))
             {
-                _byName.TryAdd(aggregate, new UsgsCountry(key, null, key == WorldKey ? "World total" : "Other countries", IsAggregate: true, EstimateMark: false));
+                _byName.TryAdd(aggregate, new UsgsCountry(key, null, key == UsgsCountry.WorldKey ? "World total" : "Other countries", IsAggregate: true, EstimateMark: false));
             }
         }
     }
@@ -62,9 +59,6 @@ public sealed partial class UsgsCountryResolver
             ? marked with { EstimateMark = true }
             : null;
     }
-
-    /// <summary>True when <paramref name="key"/> is a key this resolver can produce (an ISO3 of the catalog or an aggregate key).</summary>
-    public static bool IsAggregateKey(string key) => key is WorldKey or OthersKey;
 
     [GeneratedRegex(@"(?<=\S)\d+$")]
     private static partial Regex FootnoteDigits();

@@ -16,7 +16,7 @@ namespace Feeds.Core.Reserves;
 /// holds are deleted, and only then does the checkpoint advance. A slice that fails is reported and retried next run.
 /// </summary>
 public sealed class UsgsFeed(
-    ICatalogFiles catalogFiles,
+    CatalogService catalog,
     UsgsManifest manifest,
     IOptions<UsgsOptions> options,
     UsgsSource source,
@@ -36,7 +36,7 @@ public sealed class UsgsFeed(
 
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
-        var parser = new UsgsParser(CatalogLoader.Load(catalogFiles), manifest.SampleHashes);
+        var parser = new UsgsParser(catalog.Current, manifest.SampleHashes);
         var run = new FeedRunTally();
         // Keys stored in this run (across files), with the first value and where it came from: the duplicate rule.
         var seen = new Dictionary<(string Pk, string Rk), (string Value, string Where)>();

@@ -212,7 +212,7 @@ public sealed partial class UsgsParser(CatalogData catalog, IReadOnlySet<string>
         }
 
         double? tons = value.Number is { } n && unit.TonsPer is { } per ? (double)(n * per) : null;
-        var excludes = row.Country.Key == UsgsCountryResolver.WorldKey && notes is not null && ExcludesPattern().Match(notes) is { Success: true } ex
+        var excludes = row.Country.Key == UsgsCountry.WorldKey && notes is not null && ExcludesPattern().Match(notes) is { Success: true } ex
             ? ex.Value.Trim()
             : null;
 

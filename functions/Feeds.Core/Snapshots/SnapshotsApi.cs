@@ -38,10 +38,9 @@ public sealed class SnapshotsApi(SnapshotStore store, ApiHandler handler)
         {
             _ = new ApiQuery(request);
             var (_, bytes) = await LatestManifestAsync(cancellationToken).ConfigureAwait(false);
-            var body = bytes.ToArray();
-            return new ApiResult(StatusCodes.Status200OK, ApiResponses.JsonContentType, body)
+            return new ApiResult(StatusCodes.Status200OK, ApiResponses.JsonContentType, bytes.ToMemory())
             {
-                ETag = ApiResponses.ETagOf(body),
+                ETag = ApiResponses.ETagOf(bytes.ToMemory().Span),
                 CacheControl = "public, max-age=60",
             };
         });

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Storage;
 
 /// <summary>
@@ -44,7 +42,7 @@ public static class ReservesEntities
             ["UnitCorrection"] = r.UnitCorrection,
             ["Basis"] = r.Basis,
             ["TypePublished"] = r.TypePublished,
-            ["Notes"] = Cut(r.Notes),
+            ["Notes"] = TextLimits.TruncateOrNull(r.Notes),
             ["ValueFromNotes"] = r.ValueFromNotes,
             ["WorldTotalExcludes"] = r.WorldTotalExcludes,
             ["SourceFile"] = r.SourceFile,
@@ -106,14 +104,20 @@ public static class ReservesEntities
             ["LeadingProducerShare"] = s.LeadingProducerSharePercent.Published,
             ["LeadingProducerShareQualifier"] = s.LeadingProducerSharePercent.Qualifier,
             ["LeadingProducerSharePercent"] = ToDouble(s.LeadingProducerSharePercent.Number),
-            ["Published"] = Cut(JsonSerializer.Serialize(s.Published)),
+            ["Published"] = TextLimits.Truncate(JsonSerializer.Serialize(s.Published)),
             ["SourceFile"] = s.SourceFile,
             ["SourceLine"] = s.SourceLine,
             ["IsSample"] = s.IsSample,
             ["RunId"] = runId,
         };
 
+    public static SalientItem? ToSalient(TableEntity? e) => e is null ? null : new SalientItem(
+        e.GetString("Edition") ?? "", e.GetInt32("Year") ?? 0, e.GetBoolean("YearEstimated") ?? false,
+        e.GetString("NetImportReliance") ?? "", e.GetString("NetImportRelianceQualifier") ?? "", e.GetDouble("NetImportReliancePercent"),
+        e.GetString("PrimaryImportSource"), e.GetString("PrimaryImportSourceIso3"), e.GetString("LeadingProducer"), e.GetString("LeadingProducerIso3"),
+        e.GetString("LeadingProducerShare") ?? "", e.GetString("LeadingProducerShareQualifier") ?? "", e.GetDouble("LeadingProducerSharePercent"),
+        e.GetString("WorldProductionNotes"), e.GetString("SourceFile") ?? "", e.GetBoolean("IsSample") ?? false);
+
     private static double? ToDouble(decimal? value) => value is { } v ? (double)v : null;
 
-    private static string? Cut(string? text) => text is { Length: > 32_000 } ? text[..32_000] : text;
 }

@@ -19,7 +19,7 @@ namespace Feeds.Core.Trade;
 /// </summary>
 public sealed class ComtradeFeed(
     ComtradeClient client,
-    ICatalogFiles catalogFiles,
+    CatalogService catalogService,
     FeedTables tables,
     FeedCheckpointStore checkpoints,
     QuarantineStore quarantine,
@@ -46,12 +46,11 @@ public sealed class ComtradeFeed(
 
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
-        var catalog = CatalogLoader.Load(catalogFiles);
+        var catalog = catalogService.Current;
         var normalizer = new ComtradeNormalizer(catalog);
         var reporters = options.Value.ReporterList.Select(iso3 =>
         {
-            var country = catalog.Countries.FirstOrDefault(c => c.Iso3 == iso3);
-            return country?.ComtradeCode is { } code
+            return catalog.Country(iso3)?.ComtradeCode is { } code
                 ? (iso3, code)
                 : throw new InvalidOperationException($"Feeds:Comtrade:Reporters names '{iso3}', which has no Comtrade code in the catalog.");
         }).ToList();

@@ -12,26 +12,17 @@ namespace Feeds.Core.Trade;
 public sealed class ComtradeNormalizer
 {
     private readonly Dictionary<(string Code, string Vintage), HsCodeDefinition> _codes = [];
-    private readonly Dictionary<int, (string Key, string Name)> _partners = [];
+    private readonly CatalogData _catalog;
 
     public ComtradeNormalizer(CatalogData catalog)
     {
+        _catalog = catalog;
         foreach (var code in catalog.HsCodes)
         {
             foreach (var vintage in code.Vintages)
             {
                 _codes[(code.Code, vintage)] = code;
             }
-        }
-
-        foreach (var country in catalog.Countries.Where(c => c.ComtradeCode is not null))
-        {
-            _partners[country.ComtradeCode!.Value] = (country.Iso3, country.Name);
-        }
-
-        foreach (var area in catalog.Areas)
-        {
-            _partners[area.ComtradeCode] = (area.Key, area.Name);
         }
     }
 
@@ -135,7 +126,7 @@ public sealed class ComtradeNormalizer
         // Partners outside the catalog are real rows too (Comtrade adds areas now and then): kept, without ISO3.
         string? key = null;
         var name = string.IsNullOrEmpty(r.PartnerDesc) ? $"Comtrade partner {partner}" : r.PartnerDesc;
-        if (_partners.TryGetValue(partner, out var known))
+        if (_catalog.Partner(partner) is { } known)
         {
             (key, name) = known;
         }

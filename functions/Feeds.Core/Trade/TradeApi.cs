@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
-using Feeds.Core.Catalog;
 using Feeds.Core.Analysis;
+using Feeds.Core.Catalog;
+using Feeds.Core.Http;
 using Feeds.Core.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Feeds.Core.Http;
 
 namespace Feeds.Core.Trade;
 
@@ -18,43 +15,33 @@ namespace Feeds.Core.Trade;
 /// Codes shared with other goods or minerals are left out unless <c>includeShared=true</c>, and the answer says
 /// which codes were used.
 /// </summary>
-public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, ApiHandler handler)
+public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandler handler)
 {
-    private const int MinYear = 1988;
-    private const int MaxYear = 2100;
-
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, async () =>
         {
             var query = new ApiQuery(request, "reporter", "mineral", "flow", "from", "to", "partner", "hs", "includeShared");
-            var (reporter, mineral) = await ReporterAndMineralAsync(query, cancellationToken).ConfigureAwait(false);
-            var flow = query.OneOf("flow", "M", "X")?.ToUpperInvariant();
-            var from = Year(query, "from") ?? MinYear;
-            var to = Year(query, "to") ?? MaxYear;
+            var (reporter, mineral, data) = await ReporterAndMineralAsync(query, cancellationToken).ConfigureAwait(false);
+            var flow = query.Flow("flow");
+            var from = query.Year("from");
+            var to = query.Year("to");
             if (from > to)
             {
                 throw ApiException.BadParameter("from", $"'from' ({from}) is after 'to' ({to}).");
             }
 
-            var partner = await PartnerCodeAsync(query, cancellationToken).ConfigureAwait(false);
-            var hs = query.Optional("hs");
-            if (hs is not null && !HsCode().IsMatch(hs))
-            {
-                throw ApiException.BadParameter("hs", $"'hs' must be a six-digit HS code; got '{hs}'.");
-            }
-
-            var includeShared = IncludeShared(query);
+            var partner = PartnerCode(query, data);
+            var hs = query.Hs6("hs");
+            var includeShared = query.Flag("includeShared");
             var codes = CodeUse(mineral, includeShared);
             if (hs is not null && codes.All(c => c.Code != hs))
             {
                 throw ApiException.BadParameter("hs", $"'{hs}' is not an HS code of {mineral.Id}; its codes are {string.Join(", ", codes.Select(c => c.Code))}.");
             }
 
-            var limit = query.Limit();
-            query.Format();
             var partition = $"{reporter.Iso3}-{mineral.Id}";
-            var low = string.Create(CultureInfo.InvariantCulture, $"{from:D4}-");
-            var high = string.Create(CultureInfo.InvariantCulture, $"{to + 1:D4}-");
+            var low = string.Create(CultureInfo.InvariantCulture, $"{from ?? Identifiers.FirstYear:D4}-");
+            var high = string.Create(CultureInfo.InvariantCulture, $"{(to ?? Identifiers.LastYear) + 1:D4}-");
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}");
             if (flow is not null)
             {
@@ -75,12 +62,12 @@ public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, A
                 filter += " and " + TableClient.CreateQueryFilter($"Shared eq {false}");
             }
 
-            var token = DecodeContinuation(query.Optional("continuation"));
+            var token = TableToken.Decode(query.Continuation);
             Page<TableEntity> page;
             try
             {
-                page = await tables.Get(FeedTables.TradeFlows).QueryAsync<TableEntity>(filter, maxPerPage: limit, cancellationToken: cancellationToken)
-                    .AsPages(token, limit).FirstAsync(cancellationToken).ConfigureAwait(false);
+                page = await tables.Get(FeedTables.TradeFlows).QueryAsync<TableEntity>(filter, maxPerPage: query.Limit, cancellationToken: cancellationToken)
+                    .AsPages(token, query.Limit).FirstAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (token is not null && ex.Status == 400)
             {
@@ -93,8 +80,8 @@ public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, A
                 ["reporter"] = reporter.Iso3,
                 ["mineral"] = mineral.Id,
                 ["flow"] = flow,
-                ["from"] = Year(query, "from"),
-                ["to"] = Year(query, "to"),
+                ["from"] = from,
+                ["to"] = to,
                 ["includeShared"] = includeShared,
                 ["hsCodes"] = codes,
                 ["containsSample"] = items.Any(i => i.IsSample),
@@ -102,23 +89,23 @@ public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, A
             var csv = new CsvTable<TradeItem>(
                 ["reporter", "mineral", "year", "month", "flow", "hs6", "hs_vintage", "shared", "partner_code", "partner", "partner_name",
                  "is_world", "value_usd", "cif_usd", "fob_usd", "net_weight_kg", "net_weight_estimated", "unit_value_usd_per_kg", "is_sample"],
-                i => [i.Reporter, i.Mineral, Invariant(i.Year), Invariant(i.Month), i.Flow, i.Hs6, i.HsVintage, Bool(i.Shared), Invariant(i.PartnerCode),
-                      i.Partner, i.PartnerName, Bool(i.IsWorld), Number(i.ValueUsd), Number(i.CifUsd), Number(i.FobUsd), Number(i.NetWeightKg),
-                      Bool(i.NetWeightEstimated), Number(i.UnitValueUsdPerKg), Bool(i.IsSample)]);
-            return ApiResponses.Page(query, items, null, EncodeContinuation(page.ContinuationToken), envelope, csv, CachePolicies.Data, "trade");
+                i => [i.Reporter, i.Mineral, CsvCells.Number(i.Year), CsvCells.Number(i.Month), i.Flow, i.Hs6, i.HsVintage, CsvCells.Bool(i.Shared),
+                      CsvCells.Number(i.PartnerCode), i.Partner, i.PartnerName, CsvCells.Bool(i.IsWorld), CsvCells.Number(i.ValueUsd),
+                      CsvCells.Number(i.CifUsd), CsvCells.Number(i.FobUsd), CsvCells.Number(i.NetWeightKg), CsvCells.Bool(i.NetWeightEstimated),
+                      CsvCells.Number(i.UnitValueUsdPerKg), CsvCells.Bool(i.IsSample)]);
+            return ApiResponses.Page(query, items, null, TableToken.Encode(page.ContinuationToken), envelope, csv, CachePolicies.Data, "trade");
         });
 
     public Task<IResult> PartnersAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, async () =>
         {
             var query = new ApiQuery(request, "reporter", "mineral", "flow", "year", "includeShared");
-            var (reporter, mineral) = await ReporterAndMineralAsync(query, cancellationToken).ConfigureAwait(false);
-            var flow = (query.OneOf("flow", "M", "X") ?? throw ApiException.BadParameter("flow", "'flow' is required: M (imports) or X (exports).")).ToUpperInvariant();
-            var year = Year(query, "year") ?? throw ApiException.BadParameter("year", "'year' is required.");
-            var includeShared = IncludeShared(query);
+            var (reporter, mineral, _) = await ReporterAndMineralAsync(query, cancellationToken).ConfigureAwait(false);
+            var flow = query.Flow("flow") ?? throw ApiException.BadParameter("flow", "'flow' is required: M (imports) or X (exports).");
+            var year = query.Year("year") ?? throw ApiException.BadParameter("year", "'year' is required.");
+            var includeShared = query.Flag("includeShared");
             var codes = CodeUse(mineral, includeShared);
             var used = codes.Where(c => c.Used).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-            query.Format();
 
             var partition = $"{reporter.Iso3}-{mineral.Id}";
             var low = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-00-{flow}-");
@@ -156,35 +143,25 @@ public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, A
             };
             var csv = new CsvTable<PartnerShare>(
                 ["rank", "partner_code", "partner", "partner_name", "value_usd", "share_percent", "hs6", "is_sample"],
-                p => [Invariant(p.Rank), Invariant(p.PartnerCode), p.Partner, p.PartnerName, Number(p.ValueUsd), Number(p.SharePercent),
-                      string.Join(';', p.Hs6), Bool(p.IsSample)]);
+                p => [CsvCells.Number(p.Rank), CsvCells.Number(p.PartnerCode), p.Partner, p.PartnerName, CsvCells.Number(p.ValueUsd),
+                      CsvCells.Number(p.SharePercent), CsvCells.List(p.Hs6), CsvCells.Bool(p.IsSample)]);
             return ApiResponses.List(query, result.Partners, envelope, csv, CachePolicies.Data, "trade-partners");
         });
 
-    private async Task<(CountryRecord Reporter, MineralRecord Mineral)> ReporterAndMineralAsync(ApiQuery query, CancellationToken cancellationToken)
+    private async Task<(Country Reporter, Mineral Mineral, CatalogData Data)> ReporterAndMineralAsync(ApiQuery query, CancellationToken cancellationToken)
     {
-        var reporterText = query.Required("reporter").ToUpperInvariant();
-        if (!Iso3().IsMatch(reporterText))
-        {
-            throw ApiException.BadParameter("reporter", $"'reporter' must be an ISO3 code such as IND or USA; got '{reporterText}'.");
-        }
-
-        var mineralText = query.Required("mineral").ToLowerInvariant();
-        if (!MineralId().IsMatch(mineralText))
-        {
-            throw ApiException.BadParameter("mineral", $"'mineral' must be a mineral id such as lithium; got '{mineralText}'.");
-        }
-
-        var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
-        var reporter = snapshot.Countries.GetValueOrDefault(reporterText)
+        var reporterText = query.Iso3("reporter") ?? throw ApiException.BadParameter("reporter", "'reporter' is required.");
+        var mineralText = query.MineralId("mineral") ?? throw ApiException.BadParameter("mineral", "'mineral' is required.");
+        var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
+        var reporter = data.Country(reporterText)
             ?? throw ApiException.BadParameter("reporter", $"'{reporterText}' is not a country of the catalog (GET /api/countries).");
-        var mineral = snapshot.Minerals.GetValueOrDefault(mineralText)
+        var mineral = data.Mineral(mineralText)
             ?? throw ApiException.BadParameter("mineral", $"'{mineralText}' is not a mineral of the catalog (GET /api/minerals).");
-        return (reporter, mineral);
+        return (reporter, mineral, data);
     }
 
     /// <summary>A partner as ISO3 (CHN), area key (W00, X490) or Comtrade code (156, 490).</summary>
-    private async Task<int?> PartnerCodeAsync(ApiQuery query, CancellationToken cancellationToken)
+    private static int? PartnerCode(ApiQuery query, CatalogData data)
     {
         var text = query.Optional("partner")?.ToUpperInvariant();
         if (text is null)
@@ -197,18 +174,17 @@ public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, A
             return code;
         }
 
-        var snapshot = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Countries.GetValueOrDefault(text) is { ComtradeCode: { } countryCode })
+        if (data.Country(text) is { ComtradeCode: { } countryCode })
         {
             return countryCode;
         }
 
-        var area = snapshot.Areas.FirstOrDefault(a => a.Key == text);
+        var area = data.Areas.FirstOrDefault(a => a.Key == text);
         return area?.ComtradeCode ?? throw ApiException.BadParameter("partner",
             $"'partner' must be an ISO3 code with a Comtrade code (CHN), an area key (W00, X490) or a Comtrade partner code; got '{text}'.");
     }
 
-    private static List<HsCodeUse> CodeUse(MineralRecord mineral, bool includeShared) =>
+    private static List<HsCodeUse> CodeUse(Mineral mineral, bool includeShared) =>
         [.. mineral.HsCodes.GroupBy(h => h.Code).Select(g =>
         {
             var shared = g.Any(h => h.Shared);
@@ -216,60 +192,8 @@ public sealed partial class TradeApi(FeedTables tables, CatalogLookup catalog, A
                 shared && !includeShared ? "shared with " + (g.SelectMany(h => h.SharedWith).Distinct().DefaultIfEmpty("other goods").Aggregate((a, b) => $"{a}, {b}")) + "; includeShared=true adds it" : null);
         })];
 
-    private static bool IncludeShared(ApiQuery query) => query.OneOf("includeShared", "true", "false") == "true";
-
-    private static int? Year(ApiQuery query, string name)
-    {
-        var text = query.Optional(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= MinYear and <= MaxYear
-            ? year
-            : throw ApiException.BadParameter(name, $"'{name}' must be a year from {MinYear} to {MaxYear}; got '{text}'.");
-    }
-
-    private static string? EncodeContinuation(string? token) =>
-        token is null ? null : Base64UrlTextEncoder.Encode(Encoding.UTF8.GetBytes(token));
-
-    private static string? DecodeContinuation(string? token)
-    {
-        if (token is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = Encoding.UTF8.GetString(Base64UrlTextEncoder.Decode(token));
-            // The SDK's token is "{nextPartitionKey} {nextRowKey}"; anything else was not issued here.
-            return text.Length is > 0 and < 2048 && !text.Any(char.IsControl) ? text : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            throw ApiException.BadParameter("continuation", "'continuation' is not a token this route issued; start again without it.");
-        }
-    }
-
     private static TradeItem ToItem(TradeRow r) => new(
         r.Reporter, r.Mineral, r.Year, r.Month, r.Flow, r.Hs6, r.HsVintage, r.Shared,
         r.SharedWith.Length == 0 ? [] : r.SharedWith.Split(';'), r.PartnerCode, r.PartnerKey, r.PartnerName, r.IsWorld,
         r.ValueUsd, r.CifUsd, r.FobUsd, r.NetWeightKg, r.NetWeightEstimated, r.UnitValueUsdPerKg, r.IsSample);
-
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Bool(bool value) => value ? "true" : "false";
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex Iso3();
-
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,40}$")]
-    private static partial Regex MineralId();
-
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex HsCode();
 }

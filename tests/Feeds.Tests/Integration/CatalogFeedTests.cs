@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Feeds.Core.Catalog;
 using Feeds.Core.Pipeline;
@@ -25,12 +26,12 @@ public sealed class CatalogFeedTests(AzuriteFixture azurite)
         Assert.True(counts.AddsUp);
         Assert.Equal(counts.Read, counts.Stored);
 
-        var store = services.GetRequiredService<CatalogStore>();
-        Assert.Equal(3, (await store.ReadListsAsync(CancellationToken.None)).Count);
-        var minerals = await store.ReadMineralsAsync(CancellationToken.None);
-        Assert.Contains(minerals, m => m.Id == "lithium" && m.HsCodes.Any(h => h.Code == "283691"));
-        var countries = await store.ReadCountriesAsync(CancellationToken.None);
-        Assert.Equal(["MSP", "QUAD"], countries.Single(c => c.Iso3 == "IND").Memberships.Order());
+        var tables = services.GetRequiredService<FeedTables>();
+        Assert.Equal(3, (await StoredAsync(tables, FeedTables.Minerals, CatalogEntities.ListsPartition)).Count);
+        var lithium = (await StoredAsync(tables, FeedTables.Minerals, CatalogEntities.MineralsPartition)).Single(m => m.RowKey == "lithium");
+        Assert.Contains("\"code\":\"283691\"", lithium.GetString("HsCodes"), StringComparison.Ordinal);
+        var india = (await StoredAsync(tables, FeedTables.Countries, CatalogEntities.CountriesPartition)).Single(c => c.RowKey == "IND");
+        Assert.Equal(["MSP", "QUAD"], JsonSerializer.Deserialize<string[]>(india.GetString("Memberships"))!.Order());
 
         var recorded = Assert.Single(await services.GetRequiredService<FeedRunStore>().LatestAsync(CatalogFeed.FeedName, 5, CancellationToken.None));
         Assert.Equal(run.RunId, recorded.RunId);
@@ -89,10 +90,11 @@ public sealed class CatalogFeedTests(AzuriteFixture azurite)
         var run = await feeds.RunAsync(CatalogFeed.FeedName, "test", force: false, null, CancellationToken.None);
 
         Assert.Equal(1, run.Outcome!.EntitiesDeleted);
-        var groupsLeft = await services.GetRequiredService<CatalogStore>().ReadGroupsAsync(CancellationToken.None);
-        Assert.DoesNotContain(groupsLeft, g => g.Id == "QUAD");
-        var india = (await services.GetRequiredService<CatalogStore>().ReadCountriesAsync(CancellationToken.None)).Single(c => c.Iso3 == "IND");
-        Assert.Equal(["MSP"], india.Memberships);
+        var tables = services.GetRequiredService<FeedTables>();
+        var groupsLeft = await StoredAsync(tables, FeedTables.Countries, CatalogEntities.GroupsPartition);
+        Assert.DoesNotContain(groupsLeft, g => g.RowKey == "QUAD");
+        var india = (await StoredAsync(tables, FeedTables.Countries, CatalogEntities.CountriesPartition)).Single(c => c.RowKey == "IND");
+        Assert.Equal(["MSP"], JsonSerializer.Deserialize<string[]>(india.GetString("Memberships"))!);
     }
 
     [Fact]
@@ -129,5 +131,17 @@ public sealed class CatalogFeedTests(AzuriteFixture azurite)
         }
 
         return rows;
+    }
+
+    /// <summary>What the catalog feed stored in one partition, read back as raw entities.</summary>
+    private static async Task<List<TableEntity>> StoredAsync(FeedTables tables, string table, string partition)
+    {
+        var result = new List<TableEntity>();
+        await foreach (var e in tables.Get(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")))
+        {
+            result.Add(e);
+        }
+
+        return result;
     }
 }

@@ -4,9 +4,6 @@ using Feeds.Core.Pipeline;
 using Feeds.Functions.Triggers;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,10 +14,10 @@ namespace Feeds.Tests.Integration;
 [Collection(AzuriteCollection.Name)]
 public sealed class FunctionsTests(AzuriteFixture azurite)
 {
-    private static async Task<(int Status, JsonElement Body)> Execute(IActionResult result, HttpContext context)
+    public static async Task<(int Status, JsonElement Body)> Execute(IResult result, HttpContext context)
     {
         context.Response.Body = new MemoryStream();
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        await result.ExecuteAsync(context);
         var bytes = ((MemoryStream)context.Response.Body).ToArray();
         return (context.Response.StatusCode, JsonDocument.Parse(bytes).RootElement.Clone());
     }
@@ -52,7 +49,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         var runs = await services.GetRequiredService<FeedRunStore>().LatestAsync(CatalogFeed.FeedName, 1, CancellationToken.None);
         Assert.Equal("timer", runs.Single().Trigger);
 
-        var functions = ActivatorUtilities.CreateInstance<CatalogApiFunctions>(services);
+        var functions = ActivatorUtilities.CreateInstance<CatalogTriggers>(services);
         var context = Context(services, "?lists=IN2023,US2025");
         var (status, body) = await Execute(await functions.ListMinerals(context.Request, CancellationToken.None), context);
         Assert.Equal(200, status);

@@ -7,9 +7,6 @@ using Feeds.Core.Analysis;
 using Feeds.Functions.Triggers;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,16 +32,13 @@ public sealed class UsgsFunctionsTests(AzuriteFixture azurite)
         var run = Assert.Single(await services.GetRequiredService<FeedRunStore>().LatestAsync(UsgsFeed.FeedName, 5, CancellationToken.None));
         Assert.Equal(("timer", FeedRunStatus.Succeeded), (run.Trigger, run.Status));
 
-        var function = ActivatorUtilities.CreateInstance<ReservesApiFunctions>(services);
+        var function = ActivatorUtilities.CreateInstance<DataTriggers>(services);
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Path = "/api/reserves";
         context.Request.QueryString = new QueryString("?mineral=cobalt&measure=reserves&country=COD");
-        context.Response.Body = new MemoryStream();
-        var result = await function.ListReserves(context.Request, CancellationToken.None);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        var (status, body) = await FunctionsTests.Execute(await function.ListReserves(context.Request, CancellationToken.None), context);
 
-        Assert.Equal(200, context.Response.StatusCode);
-        var body = JsonDocument.Parse(((MemoryStream)context.Response.Body).ToArray()).RootElement;
+        Assert.Equal(200, status);
         var congo = Assert.Single(body.GetProperty("items").EnumerateArray());
         Assert.Equal((6_000_000d, 0.5455, 1), (congo.GetProperty("valueTons").GetDouble(), congo.GetProperty("shareOfWorld").GetDouble(), congo.GetProperty("rank").GetInt32()));
     }

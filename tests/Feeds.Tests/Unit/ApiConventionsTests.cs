@@ -46,9 +46,7 @@ public sealed class ApiConventionsTests
     {
         var error = Assert.Throws<ApiException>(() =>
         {
-            var q = new ApiQuery(Request(query), "lists");
-            q.Limit();
-            q.Format();
+            _ = new ApiQuery(Request(query), "lists");
         });
         Assert.Equal(400, error.Status);
         Assert.Equal(parameter, error.Parameter);
@@ -62,7 +60,7 @@ public sealed class ApiConventionsTests
     public void Function_key_and_cache_busters_are_allowed()
     {
         var query = new ApiQuery(Request("?code=secret&_=123&limit=5"), "lists");
-        Assert.Equal(5, query.Limit());
+        Assert.Equal(5, query.Limit);
     }
 
     [Theory]
@@ -73,7 +71,7 @@ public sealed class ApiConventionsTests
     [InlineData("", "application/json, text/csv", ResponseFormat.Json)]
     [InlineData("?format=json", "text/csv", ResponseFormat.Json)]
     public void Format_from_parameter_or_accept(string query, string? accept, ResponseFormat expected) =>
-        Assert.Equal(expected, new ApiQuery(Request(query, accept)).Format());
+        Assert.Equal(expected, new ApiQuery(Request(query, accept)).Format);
 
     [Fact]
     public async Task Matching_if_none_match_answers_304_without_a_body()

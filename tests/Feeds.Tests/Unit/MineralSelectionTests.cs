@@ -6,7 +6,7 @@ namespace Feeds.Tests.Unit;
 public sealed class MineralSelectionTests
 {
     private static readonly CatalogData Catalog = CatalogLoader.Load(new EmbeddedCatalogFiles());
-    private static readonly IReadOnlyList<MineralRecord> Minerals = [.. Catalog.Minerals.Select(m => MineralRecord.From(Catalog, m))];
+    private static readonly IReadOnlyList<Mineral> Minerals = Catalog.Minerals;
 
     private static IReadOnlyList<SelectedMineral> Select(ListCounting counting, params string[] lists) =>
         MineralSelection.Select(Minerals, Catalog.Lists, lists, counting);

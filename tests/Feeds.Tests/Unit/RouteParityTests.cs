@@ -40,7 +40,7 @@ public sealed class RouteParityTests
     [Fact]
     public void Local_host_and_functions_app_serve_the_same_routes()
     {
-        var functions = FunctionRoutes(typeof(CatalogApiFunctions).Assembly);
+        var functions = FunctionRoutes(typeof(CatalogTriggers).Assembly);
         var local = LocalRoutes();
 
         Assert.NotEmpty(functions);
@@ -52,7 +52,7 @@ public sealed class RouteParityTests
     public void The_parity_check_sees_a_route_missing_from_one_host()
     {
         // A route set with one extra trigger must not equal the local host's: the comparison can fail.
-        var functions = FunctionRoutes(typeof(CatalogApiFunctions).Assembly).Append("GET /api/extra").ToHashSet();
+        var functions = FunctionRoutes(typeof(CatalogTriggers).Assembly).Append("GET /api/extra").ToHashSet();
         Assert.False(functions.SetEquals(LocalRoutes()));
     }
 
@@ -60,7 +60,7 @@ public sealed class RouteParityTests
     public void Only_routes_that_grant_something_need_a_function_key()
     {
         // DESIGN §4: data is public (anonymous); raw rejected records and download links are not.
-        var levels = typeof(CatalogApiFunctions).Assembly.GetTypes()
+        var levels = typeof(CatalogTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
@@ -81,7 +81,7 @@ public sealed class RouteParityTests
         var metadata = Directory.EnumerateFiles(path, "functions.metadata", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
         var listed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadata))!.AsArray().Select(f => (string)f!["name"]!).ToHashSet();
-        var declared = typeof(CatalogApiFunctions).Assembly.GetTypes()
+        var declared = typeof(CatalogTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
             .OfType<string>()
@@ -96,7 +96,7 @@ public sealed class RouteParityTests
         var documented = OpenApiDocument.Parse()["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} /{ApiRoutes.Prefix}{p.Key}"))
             .ToHashSet();
-        var served = FunctionRoutes(typeof(CatalogApiFunctions).Assembly);
+        var served = FunctionRoutes(typeof(CatalogTriggers).Assembly);
 
         Assert.True(documented.SetEquals(served),
             $"Only documented: {string.Join(", ", documented.Except(served))}; only served: {string.Join(", ", served.Except(documented))}");

@@ -78,8 +78,8 @@ public sealed class UsgsParserTests
         Assert.Equal(9_300_000d, UsgsFiles.Row(result, Reserves, "CHL", 2023).ValueTons);
         Assert.Equal(3_000_000d, UsgsFiles.Row(result, Reserves, "CHN", 2023).ValueTons);
         Assert.Equal(3_600_000d, UsgsFiles.Row(result, Reserves, "ARG", 2023).ValueTons);
-        Assert.Equal(2_800_000d, UsgsFiles.Row(result, Reserves, UsgsCountryResolver.OthersKey, 2023).ValueTons);
-        var world = UsgsFiles.Row(result, Reserves, UsgsCountryResolver.WorldKey, 2023);
+        Assert.Equal(2_800_000d, UsgsFiles.Row(result, Reserves, UsgsCountry.OthersKey, 2023).ValueTons);
+        var world = UsgsFiles.Row(result, Reserves, UsgsCountry.WorldKey, 2023);
         Assert.Equal(28_000_000d, world.ValueTons);
         Assert.Null(world.WorldTotalExcludes);
 
@@ -88,8 +88,8 @@ public sealed class UsgsParserTests
         Assert.Equal((74_700d, Exact), (UsgsFiles.Row(result, MineProduction, "AUS", 2022).ValueTons, UsgsFiles.Row(result, MineProduction, "AUS", 2022).Qualifier));
         var us = UsgsFiles.Row(result, MineProduction, "USA", 2023);
         Assert.Equal((null, Withheld, "W"), (us.ValueTons, us.Qualifier, us.ValuePublished));
-        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2023).WorldTotalExcludes);
-        Assert.Equal("Other countries6", UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.OthersKey, 2022).CountryPublished);
+        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, MineProduction, UsgsCountry.WorldKey, 2023).WorldTotalExcludes);
+        Assert.Equal("Other countries6", UsgsFiles.Row(result, MineProduction, UsgsCountry.OthersKey, 2022).CountryPublished);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class UsgsParserTests
         Assert.Equal("Production quota; does not include undocumented production.", china.Notes);
         Assert.Equal((210_000d, Estimated), (UsgsFiles.Row(result, MineProduction, "CHN", 2022).ValueTons, UsgsFiles.Row(result, MineProduction, "CHN", 2022).Qualifier));
         Assert.Equal(44_000_000d, UsgsFiles.Row(result, Reserves, "CHN", 2023).ValueTons);
-        Assert.Equal(350_000d, UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2023).ValueTons);
+        Assert.Equal(350_000d, UsgsFiles.Row(result, MineProduction, UsgsCountry.WorldKey, 2023).ValueTons);
         Assert.Equal(NotAvailable, UsgsFiles.Row(result, Reserves, "MMR", 2023).Qualifier);
     }
 
@@ -117,7 +117,7 @@ public sealed class UsgsParserTests
         Assert.Equal(("MCS2023", 210_000d, Estimated), (china.Edition, china.ValueTons, china.Qualifier));
         Assert.Equal((168_000d, Exact), (UsgsFiles.Row(result, MineProduction, "CHN", 2021).ValueTons, UsgsFiles.Row(result, MineProduction, "CHN", 2021).Qualifier));
         Assert.Equal(44_000_000d, UsgsFiles.Row(result, Reserves, "CHN", 2022).ValueTons);
-        Assert.Equal(130_000_000d, UsgsFiles.Row(result, Reserves, UsgsCountryResolver.WorldKey, 2022).ValueTons);
+        Assert.Equal(130_000_000d, UsgsFiles.Row(result, Reserves, UsgsCountry.WorldKey, 2022).ValueTons);
     }
 
     [Fact]
@@ -125,9 +125,9 @@ public sealed class UsgsParserTests
     {
         var result = UsgsFiles.Parse("mcs2024/world/mcs2024-nicke_world.csv");
 
-        var world = UsgsFiles.Row(result, Reserves, UsgsCountryResolver.WorldKey, 2023);
+        var world = UsgsFiles.Row(result, Reserves, UsgsCountry.WorldKey, 2023);
         Assert.Equal((130_000_000d, LowerBound, ">130,000,000"), (world.ValueTons, world.Qualifier, world.ValuePublished));
-        var others = UsgsFiles.Row(result, Reserves, UsgsCountryResolver.OthersKey, 2023);
+        var others = UsgsFiles.Row(result, Reserves, UsgsCountry.OthersKey, 2023);
         Assert.Equal((9_100_000d, LowerBound, "    >9,100,000"), (others.ValueTons, others.Qualifier, others.ValuePublished));
         Assert.Equal(7_100_000d, UsgsFiles.Row(result, Reserves, "NCL", 2023).ValueTons); // "New Caledonia9"
         Assert.Equal(55_000_000d, UsgsFiles.Row(result, Reserves, "IDN", 2023).ValueTons);
@@ -143,12 +143,12 @@ public sealed class UsgsParserTests
         Assert.Equal(11_000d, us.ValueTons);
         Assert.Equal(("kt", "t"), (us.UnitPublished, us.Unit));
         Assert.StartsWith("kt -> t: MCS 2024 selenium reserves are labelled thousand metric tons but are metric tons.", us.UnitCorrection);
-        Assert.Equal(95_000d, UsgsFiles.Row(result, Reserves, UsgsCountryResolver.WorldKey, 2023).ValueTons);
+        Assert.Equal(95_000d, UsgsFiles.Row(result, Reserves, UsgsCountry.WorldKey, 2023).ValueTons);
 
         var production = UsgsFiles.Row(result, RefineryProduction, "CHN", 2023);
         Assert.Equal(1_500d, production.ValueTons); // production columns are t and were not corrected
         Assert.Null(production.UnitCorrection);
-        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, RefineryProduction, UsgsCountryResolver.WorldKey, 2023).WorldTotalExcludes);
+        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, RefineryProduction, UsgsCountry.WorldKey, 2023).WorldTotalExcludes);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class UsgsParserTests
         var rhenium = UsgsFiles.Parse("mcs2024/world/mcs2024-rheni_world.csv");
         Assert.Equal(1_300d, UsgsFiles.Row(rhenium, Reserves, "CHL", 2023).ValueTons); // 1,300,000 kg
         Assert.Equal(30d, UsgsFiles.Row(rhenium, MineProduction, "CHL", 2023).ValueTons); // 30,000 kg
-        var world = UsgsFiles.Row(rhenium, Reserves, UsgsCountryResolver.WorldKey, 2023);
+        var world = UsgsFiles.Row(rhenium, Reserves, UsgsCountry.WorldKey, 2023);
         Assert.Equal((NotAvailable, "           NA"), (world.Qualifier, world.ValuePublished));
         Assert.Equal("World reserves are categorized as \"Large\"", world.Notes);
 
@@ -180,7 +180,7 @@ public sealed class UsgsParserTests
         var result = UsgsFiles.Parse("mcs2024/world/mcs2024-chrom_world.csv");
 
         Assert.Equal(79_000_000d, UsgsFiles.Row(result, Reserves, "IND", 2023).ValueTons);
-        var others = UsgsFiles.Row(result, Reserves, UsgsCountryResolver.OthersKey, 2023);
+        var others = UsgsFiles.Row(result, Reserves, UsgsCountry.OthersKey, 2023);
         Assert.Equal((null, NotAvailable, "        NA"), (others.ValueTons, others.Qualifier, others.ValuePublished));
         Assert.Equal(18_000_000d, UsgsFiles.Row(result, MineProduction, "ZAF", 2023).ValueTons); // "Mne production" is mine production
     }
@@ -220,7 +220,7 @@ public sealed class UsgsParserTests
 
         var australia = UsgsFiles.Row(result, Reserves, "AUS", 2023);
         Assert.Equal(("zirconium", 55_000_000d), (australia.MineralId, australia.ValueTons));
-        Assert.Equal(1_600_000d, UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2023).ValueTons);
+        Assert.Equal(1_600_000d, UsgsFiles.Row(result, MineProduction, UsgsCountry.WorldKey, 2023).ValueTons);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class UsgsParserTests
 
         Assert.Equal(3_600_000d, UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "silicon-content-of-ferrosilicon").ValueTons);
         Assert.Equal(3_000_000d, UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "silicon-metal").ValueTons);
-        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, RefineryProduction, UsgsCountryResolver.WorldKey, 2023, "silicon-metal").WorldTotalExcludes);
+        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, RefineryProduction, UsgsCountry.WorldKey, 2023, "silicon-metal").WorldTotalExcludes);
         // Blank reserves cells: no value published.
         Assert.Equal((NotAvailable, ""), (UsgsFiles.Row(result, Reserves, "CHN", 2023, "silicon-metal").Qualifier, UsgsFiles.Row(result, Reserves, "CHN", 2023, "silicon-metal").ValuePublished));
     }
@@ -324,13 +324,13 @@ public sealed class UsgsParserTests
         Assert.Equal((1_300d, Estimated), (UsgsFiles.Row(result, MineProduction, "AUS", 2024).ValueTons, UsgsFiles.Row(result, MineProduction, "AUS", 2024).Qualifier)); // "PROD_EST_ 2024"
         var japan = UsgsFiles.Row(result, MineProduction, "JPN", 2023);
         Assert.Equal(("Japane", Estimated, true), (japan.CountryPublished, japan.Qualifier, japan.Country.EstimateMark));
-        var world = UsgsFiles.Row(result, Reserves, UsgsCountryResolver.WorldKey, 2024, mineral: "lithium");
+        var world = UsgsFiles.Row(result, Reserves, UsgsCountry.WorldKey, 2024, mineral: "lithium");
         Assert.Equal((9_000d, LowerBound), (world.ValueTons, world.Qualifier));
-        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2024, mineral: "lithium").WorldTotalExcludes);
+        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, MineProduction, UsgsCountry.WorldKey, 2024, mineral: "lithium").WorldTotalExcludes);
 
         var germanium = UsgsFiles.Row(result, RefineryProduction, "CHN", 2023);
         Assert.Equal(("germanium", 0.1d, "kg"), (germanium.MineralId, germanium.ValueTons, germanium.UnitPublished)); // "Gemanium", 100 kilograms
-        var lessThanHalf = UsgsFiles.Row(result, RefineryProduction, UsgsCountryResolver.WorldKey, 2024);
+        var lessThanHalf = UsgsFiles.Row(result, RefineryProduction, UsgsCountry.WorldKey, 2024);
         Assert.Equal((0.0005d, UpperBound, "Less than \u00bd unit."), (lessThanHalf.ValueTons, lessThanHalf.Qualifier, lessThanHalf.ValuePublished));
         Assert.Equal(4_000d, UsgsFiles.Row(result, Capacity, "JPN", 2024, mineral: "titanium").ValueTons); // CAP_EST_ 2024, thousand metric tons
     }
@@ -361,7 +361,7 @@ public sealed class UsgsParserTests
         Assert.Equal((Exact, false), (UsgsFiles.Row(result, MineProduction, "UKR", 2022).Qualifier, UsgsFiles.Row(result, MineProduction, "UKR", 2022).Country.EstimateMark));
         Assert.Equal(Exact, UsgsFiles.Row(result, MineProduction, "FRA", 2022).Qualifier);
         Assert.Equal(19d, UsgsFiles.Row(result, MineProduction, "PRK", 2022).ValueTons);
-        Assert.Equal(("World total (rounded)10", true), (UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2022).CountryPublished, UsgsFiles.Row(result, MineProduction, UsgsCountryResolver.WorldKey, 2022).Country.IsAggregate));
+        Assert.Equal(("World total (rounded)10", true), (UsgsFiles.Row(result, MineProduction, UsgsCountry.WorldKey, 2022).CountryPublished, UsgsFiles.Row(result, MineProduction, UsgsCountry.WorldKey, 2022).Country.IsAggregate));
     }
 
     [Fact]
@@ -391,7 +391,7 @@ public sealed class UsgsParserTests
             "MCS2024,World total (rounded),\"Mine production, graphite\",1,2,,NA,\">2,000,000. In addition, large deposits exist.\"\r\n" +
             "MCS2024,China,\"Mine production, graphite\",1,2,,NA,\"2 billion tons of potassium chloride in the Dead Sea\"\r\n");
 
-        var world = UsgsFiles.Row(result, Reserves, UsgsCountryResolver.WorldKey, 2023);
+        var world = UsgsFiles.Row(result, Reserves, UsgsCountry.WorldKey, 2023);
         Assert.Equal((2_000_000d, LowerBound, true, ">2,000,000"), (world.ValueTons, world.Qualifier, world.ValueFromNotes, world.ValuePublished));
         Assert.StartsWith(">2,000,000. In addition", world.Notes);
         var china = UsgsFiles.Row(result, Reserves, "CHN", 2023);

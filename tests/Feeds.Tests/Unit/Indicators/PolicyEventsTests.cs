@@ -1,6 +1,6 @@
 using System.Text;
 using Feeds.Core.Catalog;
-using Feeds.Core.Events;
+using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit.Indicators;
 
@@ -10,7 +10,7 @@ public sealed class PolicyEventsTests
     [Fact]
     public void Embedded_events_load_and_cover_the_reference()
     {
-        var events = PolicyEvents.LoadEmbedded();
+        var events = TestCatalog.Register().All;
         foreach (var mineral in new[] { "gallium", "germanium", "graphite", "antimony", "ree", "tungsten", "dysprosium" })
         {
             Assert.Contains(events, e => e.Minerals.Contains(mineral));
@@ -23,9 +23,9 @@ public sealed class PolicyEventsTests
     [Fact]
     public void A_group_query_finds_member_events_and_a_member_query_finds_group_events()
     {
-        var catalog = CatalogLoader.Load(new EmbeddedCatalogFiles());
-        Assert.Contains(EventsApi.For("ree", catalog), e => e.Minerals.Contains("dysprosium"));
-        Assert.Contains(EventsApi.For("dysprosium", catalog), e => e.Minerals.SequenceEqual(["ree"]));
+        var register = TestCatalog.Register();
+        Assert.Contains(register.For("ree"), e => e.Minerals.Contains("dysprosium"));
+        Assert.Contains(register.For("dysprosium"), e => e.Minerals.SequenceEqual(["ree"]));
     }
 
     [Fact]

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Feeds.Core.Storage;
+
+namespace Feeds.Core.Catalog;
+
+/// <summary>
+/// The catalog as the catalog feed publishes it to Table Storage (partners and snapshots read it there; the API serves
+/// the same data from <see cref="CatalogService"/>). <c>Minerals</c>: partition <c>minerals</c> (RowKey = mineral id) and
+/// <c>lists</c> (RowKey = list id). <c>Countries</c>: partitions <c>countries</c> (ISO3), <c>areas</c>
+/// (area key) and <c>groups</c> (membership group id). Nested facts are JSON columns: the catalog is small and
+/// always read whole, one partition per query.
+/// </summary>
+public static class CatalogEntities
+{
+    public const string MineralsPartition = "minerals";
+    public const string ListsPartition = "lists";
+    public const string CountriesPartition = "countries";
+    public const string AreasPartition = "areas";
+    public const string GroupsPartition = "groups";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The entities that represent <paramref name="catalog"/>, by table.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<TableEntity>> ToEntities(CatalogData catalog)
+    {
+        var minerals = new List<TableEntity>();
+        foreach (var m in catalog.Minerals)
+        {
+            minerals.Add(new TableEntity(MineralsPartition, m.Id)
+            {
+                ["Name"] = m.Name,
+                ["Kind"] = m.Kind,
+                ["Symbol"] = m.Symbol,
+                ["Group"] = m.Group,
+                ["Members"] = ToJson(m.Members),
+                ["UsgsNames"] = ToJson(m.UsgsNames),
+                ["Designations"] = ToJson(m.Designations),
+                ["HsCodes"] = ToJson(m.HsCodes),
+                ["CatalogVersion"] = catalog.Version,
+                ["IsSample"] = false,
+            });
+        }
+
+        foreach (var l in catalog.Lists)
+        {
+            minerals.Add(new TableEntity(ListsPartition, l.Id)
+            {
+                ["Country"] = l.Country,
+                ["Title"] = l.Title,
+                ["Publisher"] = l.Publisher,
+                ["Published"] = l.Published,
+                ["Source"] = l.Source,
+                ["EntryCount"] = l.Entries.Count,
+                ["Entries"] = ToJson(l.Entries),
+                ["CatalogVersion"] = catalog.Version,
+            });
+        }
+
+        var countries = new List<TableEntity>();
+        foreach (var c in catalog.Countries)
+        {
+            countries.Add(new TableEntity(CountriesPartition, c.Iso3)
+            {
+                ["Name"] = c.Name,
+                ["ComtradeCode"] = c.ComtradeCode,
+                ["M49"] = c.M49,
+                ["UsgsNames"] = ToJson(c.UsgsNames),
+                ["Memberships"] = ToJson(c.Memberships),
+                ["CatalogVersion"] = catalog.Version,
+                ["IsSample"] = false,
+            });
+        }
+
+        foreach (var a in catalog.Areas)
+        {
+            countries.Add(new TableEntity(AreasPartition, a.Key)
+            {
+                ["ComtradeCode"] = a.ComtradeCode,
+                ["Name"] = a.Name,
+                ["Note"] = a.Note,
+                ["CatalogVersion"] = catalog.Version,
+            });
+        }
+
+        foreach (var g in catalog.Memberships)
+        {
+            countries.Add(new TableEntity(GroupsPartition, g.Id)
+            {
+                ["Name"] = g.Name,
+                ["AsOf"] = g.AsOf,
+                ["Source"] = g.Source,
+                ["Note"] = g.Note,
+                ["Members"] = ToJson(g.Members),
+                ["CatalogVersion"] = catalog.Version,
+            });
+        }
+
+        return new Dictionary<string, IReadOnlyList<TableEntity>>
+        {
+            [FeedTables.Minerals] = minerals,
+            [FeedTables.Countries] = countries,
+        };
+    }
+
+    private static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+}

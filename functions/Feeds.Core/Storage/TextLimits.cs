@@ -1,0 +1,11 @@
+namespace Feeds.Core.Storage;
+
+/// <summary>Table Storage keeps strings up to 64 KiB as UTF-16: long texts are cut to stay under it.</summary>
+public static class TextLimits
+{
+    public const int MaxText = 32_000;
+
+    public static string Truncate(string value) => value.Length <= MaxText ? value : value[..MaxText];
+
+    public static string? TruncateOrNull(string? value) => value is null ? null : Truncate(value);
+}

@@ -1,0 +1,37 @@
+using Feeds.Core.Events;
+using Feeds.Core.Http;
+using Feeds.Core.Indicators;
+using Feeds.Core.Reserves;
+using Feeds.Core.Trade;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Feeds.Functions.Triggers;
+
+/// <summary>The data routes of the trade, reserves, indicators and events slices (anonymous: the data is public).</summary>
+public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, IndicatorsApi indicators, SourcingApi sourcing, EventsApi events)
+{
+    [Function("ListTrade")]
+    public Task<IResult> ListTrade([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Trade)] HttpRequest request, CancellationToken cancellationToken) =>
+        trade.ListAsync(request, cancellationToken);
+
+    [Function("TradePartners")]
+    public Task<IResult> TradePartners([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.TradePartners)] HttpRequest request, CancellationToken cancellationToken) =>
+        trade.PartnersAsync(request, cancellationToken);
+
+    [Function("ListReserves")]
+    public Task<IResult> ListReserves([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Reserves)] HttpRequest request, CancellationToken cancellationToken) =>
+        reserves.ListAsync(request, cancellationToken);
+
+    [Function("ListIndicators")]
+    public Task<IResult> ListIndicators([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Indicators)] HttpRequest request, CancellationToken cancellationToken) =>
+        indicators.ListAsync(request, cancellationToken);
+
+    [Function("ListSourcing")]
+    public Task<IResult> ListSourcing([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Sourcing)] HttpRequest request, CancellationToken cancellationToken) =>
+        sourcing.ListAsync(request, cancellationToken);
+
+    [Function("ListEvents")]
+    public Task<IResult> ListEvents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Events)] HttpRequest request, CancellationToken cancellationToken) =>
+        events.ListAsync(request, cancellationToken);
+}
