@@ -4,7 +4,7 @@ using Feeds.Benchmarks;
 using Feeds.Local;
 
 // Feeds benchmarks: ratios against baselines measured in the same run on this machine, against a real Azurite.
-// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot | load] [--rows N] [--quick]
+// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot | load | comtrade-memory] [--rows N] [--quick]
 var rows = 100_000;
 var quick = args.Contains("--quick");
 var rowsAt = Array.IndexOf(args, "--rows");
@@ -36,6 +36,20 @@ if (args.Contains("load"))
     await output.WriteLineAsync("|---|---|---|---|---|---|---|");
     await output.WriteLineAsync($"| 32 clients, {seconds} s | {requests:N0} | {perSecond:N0} | {errors} | {serverErrors} | 0 errors, 0 5xx | {(errors == 0 && serverErrors == 0 ? "yes" : "NO")} |");
     return errors == 0 && serverErrors == 0 ? 0 : 1;
+}
+
+if (args.Contains("comtrade-memory"))
+{
+    var n = rowsAt >= 0 ? rows : quick ? 10_000 : 100_000;
+    await output.WriteLineAsync($"Reading one Comtrade response of {n:N0} records, both ways:");
+    var (streamingMb, deserializeMb, streamingMs, deserializeMs) = await new ComtradeMemoryBenchmark(output).RunAsync(n, CancellationToken.None);
+    await output.WriteLineAsync();
+    await output.WriteLineAsync("| way | heap alive with every record in hand | time |");
+    await output.WriteLineAsync("|---|---|---|");
+    await output.WriteLineAsync($"| streaming reader, normalized while reading (the feed's) | {streamingMb:N1} MB | {streamingMs:N0} ms |");
+    await output.WriteLineAsync($"| JsonSerializer.DeserializeAsync of the envelope, then normalized | {deserializeMb:N1} MB | {deserializeMs:N0} ms |");
+    await output.WriteLineAsync($"| ratio | {streamingMb / deserializeMb:N2}× | {streamingMs / deserializeMs:N2}× |");
+    return 0;
 }
 
 if (args.Contains("snapshot"))

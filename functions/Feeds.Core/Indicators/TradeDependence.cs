@@ -25,7 +25,7 @@ public static class TradeDependence
         double? previousValue = previous.Count > 0 ? PartnerShares.Compute(previous).PartnerSumUsd : null;
         double? change = previousValue is > 0 ? (result.PartnerSumUsd - previousValue.Value) / previousValue.Value * 100 : null;
         return new TradeFigures(
-            rows.FirstOrDefault()?.Flow ?? "M",
+            rows is [var first, ..] ? first.Flow : "M",
             hsCodes,
             result.PartnerSumUsd,
             result.WorldTotalUsd,

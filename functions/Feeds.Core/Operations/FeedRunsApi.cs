@@ -29,7 +29,7 @@ public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, Quar
                 ["feed", "freshness", "last_success", "max_age_hours", "last_run", "last_status", "last_read", "last_stored", "last_unchanged", "last_superseded", "last_quarantined", "last_failed_slices"],
                 f =>
                 {
-                    var last = f.Runs.FirstOrDefault();
+                    var last = f.Runs is [var newest, ..] ? newest : null;
                     return [f.Feed, f.Freshness, CsvCells.Time(f.LastSuccess), CsvCells.Number(f.MaxAgeHours), last?.RunId, last?.Status,
                         CsvCells.Number(last?.Records?.Read), CsvCells.Number(last?.Records?.Stored), CsvCells.Number(last?.Records?.Unchanged),
                         CsvCells.Number(last?.Records?.Superseded), CsvCells.Number(last?.Records?.Quarantined), CsvCells.Number(last?.SlicesFailed)];
@@ -57,7 +57,7 @@ public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, Quar
             // Default: the latest run that rejected anything (the question an operator asks), else the latest run.
             var run = runId is not null
                 ? recent.FirstOrDefault(r => r.RunId == runId) ?? throw ApiException.NotFound("run", $"No run '{runId}' among the last {MaxRuns} runs of {name}.")
-                : recent.FirstOrDefault(r => r.Outcome?.Records.Quarantined > 0) ?? recent.FirstOrDefault();
+                : recent.FirstOrDefault(r => r.Outcome?.Records.Quarantined > 0) ?? (recent is [var latest, ..] ? latest : null);
             var records = run is null ? [] : await quarantine.ReadAsync(name, run.RunId, query.Limit, cancellationToken).ConfigureAwait(false);
 
             var envelope = new Dictionary<string, object?>

@@ -15,7 +15,7 @@ public sealed class FeedFreshness(IEnumerable<IFeedRunner> feeds, FeedRunStore r
         {
             var latest = await runs.LatestAsync(feed.Name, 10, cancellationToken).ConfigureAwait(false);
             var lastSuccess = latest.FirstOrDefault(r => r.Status == FeedRunStatus.Succeeded)?.FinishedAt;
-            var last = latest.FirstOrDefault();
+            var last = latest is [var newest, ..] ? newest : null;
             var fresh = lastSuccess is { } done && now - done <= feed.MaxAge && last?.Status != FeedRunStatus.Failed;
             result.Add(new FeedFreshnessStatus(feed.Name, last, lastSuccess, feed.MaxAge, !fresh));
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Feeds.Core.Pipeline;
 
 /// <summary>
@@ -9,5 +11,6 @@ public sealed class SourceOptions
 {
     public const string Section = "Feeds:Sources";
 
+    [Description("Replay recorded source payloads (bundled in data/) for feeds whose source URL is left at its default.")]
     public bool Offline { get; set; }
 }

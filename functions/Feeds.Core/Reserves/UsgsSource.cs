@@ -53,7 +53,8 @@ public sealed class UsgsSource(IHttpClientFactory clients, ILogger<UsgsSource> l
             throw new HttpRequestException($"GET {url} is {response.Content.Headers.ContentLength} bytes, more than the {MaxBytes} a data-release file may be.");
         }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamDisposal = stream.ConfigureAwait(false);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

@@ -11,9 +11,12 @@ public static class SnapshotCsv
     public static async Task WriteAsync(SnapshotSpool spool, Stream destination, CancellationToken cancellationToken)
     {
         var columns = spool.Columns();
-        await using var gzip = new GZipStream(destination, CompressionLevel.Optimal, leaveOpen: true);
-        await using var text = new StreamWriter(gzip, new UTF8Encoding(false), 1 << 16);
-        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
+        var gzip = new GZipStream(destination, CompressionLevel.Optimal, leaveOpen: true);
+        await using var gzipDisposal = gzip.ConfigureAwait(false);
+        var text = new StreamWriter(gzip, new UTF8Encoding(false), 1 << 16);
+        await using var textDisposal = text.ConfigureAwait(false);
+        var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
+        await using var csvDisposal = csv.ConfigureAwait(false);
         foreach (var column in columns)
         {
             csv.WriteField(column.Name);

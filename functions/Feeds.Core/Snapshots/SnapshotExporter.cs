@@ -86,8 +86,9 @@ public sealed class SnapshotExporter(
     private static async Task WriteParquetAsync(SnapshotSpool spool, Stream destination, CancellationToken cancellationToken)
     {
         // Parquet's writer seeks back over what it wrote; a temp file gives it that, then streams to the blob.
-        await using var temp = new FileStream(Path.Combine(Path.GetTempPath(), "feeds-parquet-" + Guid.NewGuid().ToString("N")),
+        var temp = new FileStream(Path.Combine(Path.GetTempPath(), "feeds-parquet-" + Guid.NewGuid().ToString("N")),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        await using var tempDisposal = temp.ConfigureAwait(false);
         await SnapshotParquet.WriteAsync(spool, temp, cancellationToken).ConfigureAwait(false);
         temp.Position = 0;
         await temp.CopyToAsync(destination, 1 << 20, cancellationToken).ConfigureAwait(false);
@@ -158,7 +159,7 @@ public sealed class SnapshotExporter(
         var result = new Dictionary<string, FeedRunRecord?>(StringComparer.Ordinal);
         foreach (var feed in dataset.Feeds)
         {
-            result[feed] = (await runs.LatestAsync(feed, 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            result[feed] = await runs.LatestAsync(feed, 1, cancellationToken).ConfigureAwait(false) is [var latest, ..] ? latest : null;
         }
 
         return result;

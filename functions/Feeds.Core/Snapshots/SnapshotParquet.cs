@@ -36,7 +36,8 @@ public static class SnapshotParquet
         var columns = spool.Columns();
         var schema = Schema(columns);
         var fields = schema.GetDataFields();
-        await using var writer = await ParquetWriter.CreateAsync(schema, destination, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetWriter.CreateAsync(schema, destination, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var writerDisposal = writer.ConfigureAwait(false);
         var buffers = columns.Select(c => new object?[RowGroupRows]).ToArray();
         var count = 0;
         foreach (var row in spool.Read())

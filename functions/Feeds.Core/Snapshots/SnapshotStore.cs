@@ -49,7 +49,8 @@ public sealed class SnapshotStore(BlobServiceClient service, IOptions<SnapshotOp
             OpenConditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
         }, cancellationToken).ConfigureAwait(false);
-        await using (var hashing = new HashingStream(upload))
+        var hashing = new HashingStream(upload);
+        await using (hashing.ConfigureAwait(false))
         {
             await write(hashing, cancellationToken).ConfigureAwait(false);
             await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -75,7 +76,8 @@ public sealed class SnapshotStore(BlobServiceClient service, IOptions<SnapshotOp
         {
             Conditions = new BlobRequestConditions { IfMatch = properties.Value.ETag },
         }, cancellationToken).ConfigureAwait(false);
-        await using var content = download.Value.Content;
+        var content = download.Value.Content;
+        await using var contentDisposal = content.ConfigureAwait(false);
         var (stored, length) = await HashingStream.HashAsync(content, cancellationToken).ConfigureAwait(false);
         if (stored != sha256 || length != bytes)
         {
@@ -117,15 +119,15 @@ public sealed class SnapshotStore(BlobServiceClient service, IOptions<SnapshotOp
     public static SnapshotManifest ParseManifest(BinaryData bytes) => bytes.ToObjectFromJson<SnapshotManifest>(Json)!;
 
     /// <summary>
-    /// Points <c>latest.json</c> at <paramref name="pointer"/>, unless a newer run got there first (run ids sort by
+    /// Points <c>latest.json</c> at <paramref name="next"/>, unless a newer run got there first (run ids sort by
     /// start time). Conditional on the ETag read, so two exports cannot interleave their updates.
     /// </summary>
-    public async Task<bool> ReplaceLatestAsync(SnapshotPointer pointer, CancellationToken cancellationToken)
+    public async Task<bool> ReplaceLatestAsync(SnapshotPointer next, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var current = await ReadLatestAsync(cancellationToken).ConfigureAwait(false);
-            if (current is { } c && string.CompareOrdinal(c.Pointer.Folder, pointer.Folder) > 0)
+            if (current is { } c && string.CompareOrdinal(c.Pointer.Folder, next.Folder) > 0)
             {
                 return false;
             }
@@ -136,7 +138,7 @@ public sealed class SnapshotStore(BlobServiceClient service, IOptions<SnapshotOp
             try
             {
                 await Container.GetBlobClient(LatestBlob).UploadAsync(
-                    BinaryData.FromObjectAsJson(pointer, Json),
+                    BinaryData.FromObjectAsJson(next, Json),
                     new BlobUploadOptions
                     {
                         Conditions = conditions,

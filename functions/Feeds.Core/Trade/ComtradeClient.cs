@@ -45,7 +45,8 @@ public sealed class ComtradeClient(
             : throw new InvalidOperationException($"A Comtrade URL would be {url.AbsoluteUri.Length} characters; the API refuses more than {MaxUrlLength}.");
     }
 
-    public async Task<ComtradeFetch> FetchAsync(ComtradeRequest request, CancellationToken cancellationToken)
+    /// <summary>Fetches one request's response and normalizes each record as it is read.</summary>
+    public async Task<ComtradeFetch> FetchAsync(ComtradeRequest request, ComtradeNormalizer normalizer, CancellationToken cancellationToken)
     {
         if (options.Value.KeyIsUnresolvedReference)
         {
@@ -85,12 +86,13 @@ public sealed class ComtradeClient(
         }
 
         var sample = SampleIndexes(response);
-        var records = new List<ComtradeRecord>();
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var normalized = normalizer.Start(request);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamDisposal = stream.ConfigureAwait(false);
         ComtradeResponse envelope;
         try
         {
-            envelope = await ComtradeResponseReader.ReadAsync(stream, sample, records.Add, cancellationToken).ConfigureAwait(false);
+            envelope = await ComtradeResponseReader.ReadAsync(stream, sample, (record, json) => normalized.Add(record, json), cancellationToken).ConfigureAwait(false);
         }
         catch (ComtradeException ex)
         {
@@ -103,14 +105,14 @@ public sealed class ComtradeClient(
             throw new ComtradeException($"Comtrade reported an error for {url}: {envelope.Error}");
         }
 
-        if (envelope.DeclaredCount is { } declared && declared != records.Count)
+        if (envelope.DeclaredCount is { } declared && declared != envelope.Records)
         {
-            throw new ComtradeException($"Comtrade declared {declared} records but sent {records.Count} for {url} (truncated?).");
+            throw new ComtradeException($"Comtrade declared {declared} records but sent {envelope.Records} for {url} (truncated?).");
         }
 
-        var capped = records.Count >= RecordCap;
-        logger.LogInformation("Comtrade {Url}: {Records} records{Capped}", url, records.Count, capped ? " (at the cap: splitting)" : "");
-        return new ComtradeFetch(records, capped, url);
+        var capped = envelope.Records >= RecordCap;
+        logger.LogInformation("Comtrade {Url}: {Records} records{Capped}", url, envelope.Records, capped ? " (at the cap: splitting)" : "");
+        return new ComtradeFetch(envelope.Records, capped, url, normalized.Results);
     }
 
     private static HashSet<int> SampleIndexes(HttpResponseMessage response)

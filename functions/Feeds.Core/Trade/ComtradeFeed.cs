@@ -72,7 +72,7 @@ public sealed class ComtradeFeed(
             try
             {
                 calls++;
-                fetch = await client.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+                fetch = await client.FetchAsync(request, normalizer, cancellationToken).ConfigureAwait(false);
             }
             catch (ComtradeException ex) when (ex.QuotaExhausted)
             {
@@ -105,8 +105,8 @@ public sealed class ComtradeFeed(
                 continue;
             }
 
-            await StoreAsync(request, normalizer.Normalize(fetch.Records, request), hashes, mineralsByCode, run, context, cancellationToken).ConfigureAwait(false);
-            context.Progress?.Report($"call {calls}: {request.Reporter} {request.Codes.Count} codes × {request.Years.Count} years → {fetch.Records.Count} records");
+            await StoreAsync(request, fetch.Normalized, hashes, mineralsByCode, run, context, cancellationToken).ConfigureAwait(false);
+            context.Progress?.Report($"call {calls}: {request.Reporter} {request.Codes.Count} codes × {request.Years.Count} years → {fetch.Records} records");
         }
 
         logger.LogInformation("Comtrade run {RunId}: {Calls} calls, {Stored} slices stored, {Unchanged} unchanged, {Failed} failed",
@@ -122,7 +122,7 @@ public sealed class ComtradeFeed(
         if (rejected.Count > 0)
         {
             await quarantine.AddAsync(FeedName, context.RunId,
-                [.. rejected.Select(r => new QuarantinedRecord("UN Comtrade", $"{request.Reporter} {string.Join(',', request.Codes)}", r.QuarantineReason!, r.Source.Raw))],
+                [.. rejected.Select(r => new QuarantinedRecord("UN Comtrade", $"{request.Reporter} {string.Join(',', request.Codes)}", r.QuarantineReason!, r.Raw ?? ""))],
                 run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
             run.QuarantineSequence += rejected.Count;
             run.Add(new RecordCounts(rejected.Count, 0, 0, 0, rejected.Count));

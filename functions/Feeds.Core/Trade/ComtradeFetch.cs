@@ -1,4 +1,7 @@
 namespace Feeds.Core.Trade;
 
-/// <summary>A complete response's records, and whether it hit the record cap (then it may be truncated: split, never store).</summary>
-public sealed record ComtradeFetch(IReadOnlyList<ComtradeRecord> Records, bool Capped, Uri Url);
+/// <summary>
+/// A complete response: how many records it held, whether it hit the record cap (then it may be truncated: split,
+/// never store), and its records already normalized.
+/// </summary>
+public sealed record ComtradeFetch(int Records, bool Capped, Uri Url, IReadOnlyList<NormalizedRecord> Normalized);

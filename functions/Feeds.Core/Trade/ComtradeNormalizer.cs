@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using Feeds.Core.Catalog;
 using Feeds.Core.Storage;
@@ -26,54 +27,75 @@ public sealed class ComtradeNormalizer
         }
     }
 
-    public IReadOnlyList<NormalizedRecord> Normalize(IReadOnlyList<ComtradeRecord> records, ComtradeRequest request)
+    /// <summary>Starts the normalization of one response to <paramref name="request"/>: records are added as they are read.</summary>
+    public Response Start(ComtradeRequest request) => new(this, request);
+
+    /// <summary>Normalizes records already in hand (their JSON is not kept, so a quarantined one carries no raw text).</summary>
+    public IReadOnlyList<NormalizedRecord> Normalize(IEnumerable<ComtradeRecord> records, ComtradeRequest request)
     {
-        var result = new List<NormalizedRecord>(records.Count);
-        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
+        var response = Start(request);
         foreach (var record in records)
         {
-            var outcome = Check(record, request);
-            if (outcome.Rows.Count > 0)
+            response.Add(record, null);
+        }
+
+        return response.Results;
+    }
+
+    /// <summary>
+    /// The outcomes of one response so far. Breakdowns (by transport mode, customs procedure, second partner) are not
+    /// totals: the request asked for totals, so any that still come are superseded. Among totals that differ only in
+    /// classification, the original classification wins; otherwise the first seen.
+    /// </summary>
+    public sealed class Response(ComtradeNormalizer normalizer, ComtradeRequest request)
+    {
+        private readonly List<NormalizedRecord> _results = [];
+        private readonly Dictionary<string, int> _kept = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<NormalizedRecord> Results => _results;
+
+        /// <param name="record">The record as read.</param>
+        /// <param name="json">Its JSON, read only when the record is quarantined (valid during the call).</param>
+        public void Add(ComtradeRecord record, JsonElement? json)
+        {
+            var outcome = normalizer.Check(record, request);
+            if (outcome.QuarantineReason is not null)
             {
-                // Breakdowns (by transport mode, customs procedure, second partner) are not totals: the request asked
-                // for totals, so any that still come are dropped. Among totals that differ only in classification,
-                // the original classification wins; otherwise the first seen.
-                if (record.MotCode is not (0 or null) || record.CustomsCode is not ("C00" or "") || record.Partner2Code is not (0 or null))
+                outcome = outcome with { Raw = json?.GetRawText() ?? "" };
+            }
+            else if (record.MotCode is not (0 or null) || record.CustomsCode is not ("C00" or "") || record.Partner2Code is not (0 or null))
+            {
+                outcome = outcome with { Rows = [], SupersededBecause = "a breakdown (motCode, customsCode or partner2Code not total)" };
+            }
+            else
+            {
+                var key = string.Join('|', record.ReporterCode, record.PartnerCode, record.FlowCode, record.CmdCode, record.Period, record.FreqCode);
+                if (_kept.TryGetValue(key, out var index))
                 {
-                    outcome = outcome with { Rows = [], SupersededBecause = "a breakdown (motCode, customsCode or partner2Code not total)" };
-                }
-                else
-                {
-                    var key = string.Join('|', record.ReporterCode, record.PartnerCode, record.FlowCode, record.CmdCode, record.Period, record.FreqCode);
-                    if (kept.TryGetValue(key, out var index))
+                    var previous = _results[index];
+                    if (record.IsOriginalClassification && !previous.IsOriginalClassification)
                     {
-                        var previous = result[index];
-                        if (record.IsOriginalClassification && !previous.Source.IsOriginalClassification)
-                        {
-                            result[index] = previous with { Rows = [], SupersededBecause = "the same figure in its original classification came too" };
-                            kept[key] = result.Count;
-                        }
-                        else
-                        {
-                            outcome = outcome with { Rows = [], SupersededBecause = "the same figure came twice; the original classification (or the first) is kept" };
-                        }
+                        _results[index] = previous with { Rows = [], SupersededBecause = "the same figure in its original classification came too" };
+                        _kept[key] = _results.Count;
                     }
                     else
                     {
-                        kept[key] = result.Count;
+                        outcome = outcome with { Rows = [], SupersededBecause = "the same figure came twice; the original classification (or the first) is kept" };
                     }
+                }
+                else
+                {
+                    _kept[key] = _results.Count;
                 }
             }
 
-            result.Add(outcome);
+            _results.Add(outcome);
         }
-
-        return result;
     }
 
     private NormalizedRecord Check(ComtradeRecord r, ComtradeRequest request)
     {
-        NormalizedRecord Reject(string reason) => new(r, null, [], null, reason);
+        NormalizedRecord Reject(string reason) => new(null, [], null, reason, null, r.IsOriginalClassification);
 
         if (r.ReporterCode != request.ReporterCode)
         {
@@ -136,6 +158,6 @@ public sealed class ComtradeNormalizer
             hs.Shared, string.Join(';', hs.Minerals.Where(m => m != mineral)), partner, key, name, value,
             r.FlowCode == "M" ? r.CifValue : null, r.FlowCode == "X" ? r.FobValue : null,
             weight, r.IsNetWgtEstimated, r.IsSample)).ToList();
-        return new NormalizedRecord(r, new ComtradeSlice(request.Reporter, r.CmdCode, year), rows, null, null);
+        return new NormalizedRecord(new ComtradeSlice(request.Reporter, r.CmdCode, year), rows, null, null, null, r.IsOriginalClassification);
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Feeds.Core.Trade;
 
 /// <summary>The Comtrade feed's settings (<c>Feeds:Comtrade</c>); every key is listed in docs/configuration.md.</summary>
@@ -12,25 +14,62 @@ public sealed class ComtradeOptions
     /// <summary>What a keyed call asks for (<c>maxRecords</c>); the free tier serves up to 100,000 rows a call.</summary>
     public const int KeyedRecordCap = 100_000;
 
+    [Description("UN Comtrade API base URL (a mirror or stand-in when set).")]
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 
-    /// <summary>None: the public preview endpoint. In Azure, a Key Vault reference resolved by the platform.</summary>
+    [Description("Comtrade subscription key; none: the public preview endpoint (500 records a call). In Azure, a Key Vault reference.")]
     public string? SubscriptionKey { get; set; }
 
-    /// <summary>ISO3 codes, <c>;</c>-separated.</summary>
+    [Description("Reporter ISO3 codes, ';'-separated.")]
     public string Reporters { get; set; } = "IND;USA";
 
-    /// <summary>First year pulled; default four years before <see cref="ToYear"/>.</summary>
+    [Description("First year pulled; none: four years before ToYear.")]
     public int? FromYear { get; set; }
 
-    /// <summary>Last year pulled; default last calendar year.</summary>
+    [Description("Last year pulled; none: last calendar year.")]
     public int? ToYear { get; set; }
 
-    /// <summary>Client-side rate limit; requests queue rather than fail.</summary>
+    [Description("Client-side rate limit for Comtrade calls (requests queue).")]
     public double RequestsPerSecond { get; set; } = 1;
 
-    /// <summary>Calls per UTC day this deployment allows itself (the free tier allows about 500).</summary>
+    [Description("Comtrade calls this deployment allows itself per UTC day (the free tier allows about 500).")]
     public int DailyCallQuota { get; set; } = 450;
+
+    public IEnumerable<string> Problems()
+    {
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _))
+        {
+            yield return $"{Section}:BaseUrl must be an absolute URL; got '{BaseUrl}'.";
+        }
+
+        if (RequestsPerSecond <= 0)
+        {
+            yield return $"{Section}:RequestsPerSecond must be positive.";
+        }
+
+        if (DailyCallQuota <= 0)
+        {
+            yield return $"{Section}:DailyCallQuota must be positive.";
+        }
+
+        foreach (var reporter in ReporterList.Where(r => !Identifiers.Iso3().IsMatch(r)))
+        {
+            yield return $"{Section}:Reporters holds '{reporter}', which is not an ISO3 code.";
+        }
+
+        foreach (var (name, year) in new[] { (nameof(FromYear), FromYear), (nameof(ToYear), ToYear) })
+        {
+            if (year is < Identifiers.FirstYear or > Identifiers.LastYear)
+            {
+                yield return $"{Section}:{name} must be a year from {Identifiers.FirstYear} to {Identifiers.LastYear}; got {year}.";
+            }
+        }
+
+        if (FromYear > ToYear)
+        {
+            yield return $"{Section}:FromYear {FromYear} is after ToYear {ToYear}.";
+        }
+    }
 
     public IReadOnlyList<string> ReporterList =>
         [.. Reporters.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => r.ToUpperInvariant()).Distinct()];

@@ -2,7 +2,8 @@ namespace Feeds.Core.Trade;
 
 /// <summary>
 /// The fields of a Comtrade v1 data record this feed uses, read by name (order differs between responses).
-/// Unknown quantities stay null: a 0 with an estimate flag means "not known", not zero.
+/// Unknown quantities stay null: a 0 with an estimate flag means "not known", not zero. The record's JSON text is not
+/// kept: the normalizer takes it only for a record it quarantines.
 /// </summary>
 public sealed record ComtradeRecord(
     string FreqCode,
@@ -27,5 +28,4 @@ public sealed record ComtradeRecord(
     bool IsNetWgtEstimated,
     double? Qty,
     string QtyUnitAbbr,
-    bool IsSample,
-    string Raw);
+    bool IsSample);

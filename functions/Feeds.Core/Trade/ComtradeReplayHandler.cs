@@ -76,7 +76,7 @@ public sealed class ComtradeReplayHandler : HttpMessageHandler
         RequestMessage = request,
     };
 
-    private static IReadOnlyList<(JsonElement, bool)> Load()
+    private static List<(JsonElement, bool)> Load()
     {
         var result = new List<(JsonElement, bool)>();
         foreach (var (name, sample) in new[] { ("real.json", false), ("sample.json", true) })

@@ -6,15 +6,16 @@ namespace Feeds.Core.Trade;
 
 /// <summary>
 /// Streams a Comtrade v1 response (<c>{"elapsedTime":…,"count":N,"data":[…],"error":""}</c>) record by record
-/// with <see cref="Utf8JsonReader"/>: memory holds one record at a time, whatever the response size. Fields are read
-/// by name; numbers may be integers or floats; a body that is not JSON or ends early fails clearly.
+/// with <see cref="Utf8JsonReader"/>: memory holds one record at a time, whatever the response size, and each record
+/// is handed on (with its JSON, valid during the call) as soon as it is read. Fields are read by name; numbers may be
+/// integers or floats; a body that is not JSON or ends early fails clearly.
 /// </summary>
 public static class ComtradeResponseReader
 {
     private const int InitialBuffer = 64 * 1024;
 
     public static async Task<ComtradeResponse> ReadAsync(
-        Stream stream, IReadOnlySet<int> sampleIndexes, Action<ComtradeRecord> onRecord, CancellationToken cancellationToken)
+        Stream stream, IReadOnlySet<int> sampleIndexes, Action<ComtradeRecord, JsonElement> onRecord, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         var parser = new Parser(sampleIndexes, onRecord);
@@ -85,8 +86,7 @@ public static class ComtradeResponseReader
         Bool(e, "isNetWgtEstimated") ?? false,
         Num(e, "qty"),
         Str(e, "qtyUnitAbbr"),
-        isSample,
-        e.GetRawText());
+        isSample);
 
     private static string Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) ? v.ValueKind switch
@@ -127,7 +127,7 @@ public static class ComtradeResponseReader
         } : null;
 
     /// <summary>A resumable walk over the envelope: each step is atomic, and undone when the buffer ends mid-step.</summary>
-    private sealed class Parser(IReadOnlySet<int> sampleIndexes, Action<ComtradeRecord> onRecord)
+    private sealed class Parser(IReadOnlySet<int> sampleIndexes, Action<ComtradeRecord, JsonElement> onRecord)
     {
         private JsonReaderState _state;
         private bool _started;
@@ -191,7 +191,7 @@ public static class ComtradeResponseReader
                         var recordReader = new Utf8JsonReader(data[objectStart..(int)reader.BytesConsumed]);
                         using (var document = JsonDocument.ParseValue(ref recordReader))
                         {
-                            onRecord(ParseRecord(document.RootElement, sampleIndexes.Contains(Records)));
+                            onRecord(ParseRecord(document.RootElement, sampleIndexes.Contains(Records)), document.RootElement);
                         }
 
                         Records++;

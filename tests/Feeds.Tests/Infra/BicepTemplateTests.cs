@@ -51,7 +51,7 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Storage_account_takes_entra_tokens_only_over_https_and_exposes_nothing_publicly()
     {
-        var account = Properties(Deployment.Single("Microsoft.Storage/storageAccounts"));
+        var account = Properties(Deployment.One("Microsoft.Storage/storageAccounts"));
         Assert.False((bool)account["allowSharedKeyAccess"]!);
         Assert.False((bool)account["allowBlobPublicAccess"]!);
         Assert.False((bool)account["allowCrossTenantReplication"]!);
@@ -81,7 +81,7 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Lifecycle_rule_is_only_a_backstop_for_old_snapshot_run_folders()
     {
-        var rules = Properties(Deployment.Single("Microsoft.Storage/storageAccounts/managementPolicies"))["policy"]!["rules"]!.AsArray();
+        var rules = Properties(Deployment.One("Microsoft.Storage/storageAccounts/managementPolicies"))["policy"]!["rules"]!.AsArray();
         var rule = Assert.Single(rules)!;
         var prefixes = rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => (string)p!).ToList();
         bool Matches(string blob) => prefixes.Any(p => blob.StartsWith(p, StringComparison.Ordinal));
@@ -99,12 +99,12 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Function_app_runs_dotnet_isolated_10_on_flex_consumption_with_its_user_assigned_identity()
     {
-        var plan = Deployment.Single("Microsoft.Web/serverfarms");
+        var plan = Deployment.One("Microsoft.Web/serverfarms");
         Assert.Equal("FC1", (string)plan["sku"]!["name"]!);
         Assert.Equal("FlexConsumption", (string)plan["sku"]!["tier"]!);
 
-        var site = Deployment.Single("Microsoft.Web/sites");
-        var identityId = (string)Deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
+        var site = Deployment.One("Microsoft.Web/sites");
+        var identityId = (string)Deployment.One("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
         var properties = Properties(site);
         Assert.Equal("functionapp,linux", (string)site["kind"]!);
         Assert.True((bool)properties["httpsOnly"]!);
@@ -133,12 +133,12 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Cors_allows_the_dashboard_origin_only()
     {
-        var cors = Properties(Deployment.Single("Microsoft.Web/sites"))["siteConfig"]!["cors"]!;
+        var cors = Properties(Deployment.One("Microsoft.Web/sites"))["siteConfig"]!["cors"]!;
         Assert.False((bool)cors["supportCredentials"]!);
 
         // The dashboard's Static Web App origin is known only at deployment, so the list stays an expression: exactly
         // the operator-given origin and https://{the static site's default host name}, no wildcard.
-        var dashboard = Deployment.Single("Microsoft.Web/staticSites");
+        var dashboard = Deployment.One("Microsoft.Web/staticSites");
         Assert.Equal("Free", (string)dashboard["sku"]!["name"]!);
         Assert.Equal("dashboard", (string)dashboard["tags"]!["azd-service-name"]!);
         var origins = (string)cors["allowedOrigins"]!;
@@ -151,18 +151,18 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Comtrade_key_is_a_key_vault_reference_resolved_by_the_app_identity()
     {
-        var vault = Deployment.Single("Microsoft.KeyVault/vaults");
+        var vault = Deployment.One("Microsoft.KeyVault/vaults");
         Assert.True((bool)Properties(vault)["enableRbacAuthorization"]!);
         Assert.Null(Properties(vault)["accessPolicies"]);
 
         var reference = Deployment.AppSettings["Feeds__Comtrade__SubscriptionKey"];
         Assert.Equal($"@Microsoft.KeyVault(SecretUri=https://{vault["name"]}.vault.azure.net/secrets/comtrade-subscription-key)", reference);
 
-        var identityId = (string)Deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
-        Assert.Equal(identityId, (string)Properties(Deployment.Single("Microsoft.Web/sites"))["keyVaultReferenceIdentity"]!);
+        var identityId = (string)Deployment.One("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
+        Assert.Equal(identityId, (string)Properties(Deployment.One("Microsoft.Web/sites"))["keyVaultReferenceIdentity"]!);
 
         // The secret is written only when a key is passed, so a redeploy never blanks a key set by hand.
-        var secret = Deployment.Single("Microsoft.KeyVault/vaults/secrets");
+        var secret = Deployment.One("Microsoft.KeyVault/vaults/secrets");
         Assert.Equal("[not(empty(parameters('comtradeSubscriptionKey')))]", (string)secret["condition"]!);
     }
 
@@ -170,21 +170,21 @@ public sealed class BicepTemplateTests
     public void Host_feeds_and_telemetry_connect_with_the_identity_and_no_key()
     {
         var settings = Deployment.AppSettings;
-        var clientIdExpression = (string)Deployment.Single("Microsoft.Web/sites/config")["properties"]!["FeedsStorage__clientId"]!;
+        var clientIdExpression = (string)Deployment.One("Microsoft.Web/sites/config")["properties"]!["FeedsStorage__clientId"]!;
         Assert.EndsWith(".clientId]", clientIdExpression);
 
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal("managedidentity", settings["FeedsStorage__credential"]);
         Assert.Equal(clientIdExpression, settings["AzureWebJobsStorage__clientId"]);
-        var account = (string)Deployment.Single("Microsoft.Storage/storageAccounts")["name"]!;
+        var account = (string)Deployment.One("Microsoft.Storage/storageAccounts")["name"]!;
         Assert.Equal($"https://{account}.table.core.windows.net", settings["FeedsStorage__tableServiceUri"]);
         Assert.Equal($"https://{account}.blob.core.windows.net", settings["FeedsStorage__blobServiceUri"]);
         Assert.Equal($"https://{account}.blob.core.windows.net", settings["AzureWebJobsStorage__blobServiceUri"]);
 
         Assert.Matches(@"^\[format\('ClientId=\{0\};Authorization=AAD', reference\(.+\.clientId\)\]$", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
-        var insights = Properties(Deployment.Single("Microsoft.Insights/components"));
+        var insights = Properties(Deployment.One("Microsoft.Insights/components"));
         Assert.True((bool)insights["DisableLocalAuth"]!);
-        Assert.Equal((string)Deployment.Single("Microsoft.OperationalInsights/workspaces")["id"]!, (string)insights["WorkspaceResourceId"]!);
+        Assert.Equal((string)Deployment.One("Microsoft.OperationalInsights/workspaces")["id"]!, (string)insights["WorkspaceResourceId"]!);
 
         // Flex Consumption takes the runtime from functionAppConfig and rejects these settings.
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
@@ -210,8 +210,8 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Alerts_cover_failed_runs_stale_feeds_and_the_http_5xx_rate()
     {
-        var actionGroup = (string)Deployment.Single("Microsoft.Insights/actionGroups")["id"]!;
-        var insights = (string)Deployment.Single("Microsoft.Insights/components")["id"]!;
+        var actionGroup = (string)Deployment.One("Microsoft.Insights/actionGroups")["id"]!;
+        var insights = (string)Deployment.One("Microsoft.Insights/components")["id"]!;
         var rules = Deployment.OfType("Microsoft.Insights/scheduledQueryRules")
             .ToDictionary(r => ((string)r["name"]!).Split("-feeds-")[^1].Split('-', 2)[1], r => Properties(r));
 

@@ -42,7 +42,7 @@ public sealed class InfraDeployment
     public IEnumerable<JsonObject> OfType(string type) =>
         Resources.Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
 
-    public JsonObject Single(string type)
+    public JsonObject One(string type)
     {
         var matches = OfType(type).ToList();
         Assert.True(matches.Count == 1, $"Expected one {type}, found {matches.Count}.");
@@ -51,7 +51,7 @@ public sealed class InfraDeployment
 
     /// <summary>The Function App's app settings, as the template sets them (values known only at deployment stay expressions).</summary>
     public IReadOnlyDictionary<string, string> AppSettings =>
-        Single("Microsoft.Web/sites/config")["properties"]!.AsObject()
+        One("Microsoft.Web/sites/config")["properties"]!.AsObject()
             .ToDictionary(p => p.Key, p => ArmExpressions.Evaluate(p.Value?.GetValue<string>() ?? ""), StringComparer.Ordinal);
 
     /// <summary>Evaluates a compiled template (the real one or a changed copy) with the test parameters.</summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Feeds.Tests.Infra;
 
 /// <summary>
-/// The app settings the templates deploy and the settings the code reads (FeedsSettings.All) are the same list with
+/// The app settings the templates deploy and the settings the code reads (FeedsSettingsTable.All) are the same list with
 /// the same defaults; feeds and their stale alerts, and timer schedules and their settings, stay in step too.
 /// </summary>
 public sealed class InfraSettingsParityTests
@@ -29,7 +29,7 @@ public sealed class InfraSettingsParityTests
     public static readonly IReadOnlyDictionary<string, string> LocalOnly = new Dictionary<string, string>();
 
     private static IReadOnlyDictionary<string, string> CodeSettings() =>
-        FeedsSettings.All.ToDictionary(s => s.Key, s => s.Default, StringComparer.Ordinal);
+        FeedsSettingsTable.All.ToDictionary(s => s.Key, s => s.Default, StringComparer.Ordinal);
 
     [Fact]
     public void Templates_set_exactly_the_settings_the_code_reads_with_its_defaults()

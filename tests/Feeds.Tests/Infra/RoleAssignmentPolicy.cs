@@ -36,11 +36,11 @@ public static partial class RoleAssignmentPolicy
     /// <summary>What the deployment must grant, given the test parameters (a deploying user and two partners).</summary>
     public static IReadOnlyList<RoleGrant> Expected(InfraDeployment deployment)
     {
-        var storage = Id(deployment.Single("Microsoft.Storage/storageAccounts"));
+        var storage = Id(deployment.One("Microsoft.Storage/storageAccounts"));
         var snapshots = deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
             .Select(Id).Single(id => id.EndsWith("/containers/snapshots", StringComparison.Ordinal));
-        var insights = Id(deployment.Single("Microsoft.Insights/components"));
-        var vault = Id(deployment.Single("Microsoft.KeyVault/vaults"));
+        var insights = Id(deployment.One("Microsoft.Insights/components"));
+        var vault = Id(deployment.One("Microsoft.KeyVault/vaults"));
 
         List<RoleGrant> grants =
         [
@@ -63,7 +63,7 @@ public static partial class RoleAssignmentPolicy
     public static IReadOnlyList<string> Violations(InfraDeployment deployment)
     {
         var problems = new List<string>();
-        var identity = Id(deployment.Single("Microsoft.ManagedIdentity/userAssignedIdentities"));
+        var identity = Id(deployment.One("Microsoft.ManagedIdentity/userAssignedIdentities"));
         var actual = new List<RoleGrant>();
         foreach (var assignment in deployment.OfType("Microsoft.Authorization/roleAssignments"))
         {

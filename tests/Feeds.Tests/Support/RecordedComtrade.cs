@@ -15,7 +15,7 @@ public static class RecordedComtrade
     public static async Task<(ComtradeResponse Envelope, List<ComtradeRecord> Records)> ReadAsync(Stream stream, IReadOnlySet<int>? sample = null)
     {
         var records = new List<ComtradeRecord>();
-        var envelope = await ComtradeResponseReader.ReadAsync(stream, sample ?? new HashSet<int>(), records.Add, CancellationToken.None);
+        var envelope = await ComtradeResponseReader.ReadAsync(stream, sample ?? new HashSet<int>(), (record, _) => records.Add(record), CancellationToken.None);
         return (envelope, records);
     }
 

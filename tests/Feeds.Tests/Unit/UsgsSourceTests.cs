@@ -1,3 +1,4 @@
+using Feeds.Core;
 using System.Net;
 using System.Text.Json;
 using Feeds.Core.Configuration;
@@ -77,7 +78,7 @@ public sealed class UsgsSourceTests
     {
         var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.json");
         var values = JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("Values");
-        var schedule = FeedsSettings.All.Single(s => s.Key == FeedsSettings.UsgsSchedule).Default;
+        var schedule = FeedsSettingsTable.All.Single(s => s.Key == FeedsSettings.UsgsSchedule).Default;
         Assert.Equal(schedule, values.GetProperty(FeedsSettings.UsgsSchedule).GetString());
     }
 

@@ -11,14 +11,13 @@ using Feeds.Core.Storage;
 namespace Feeds.Core.Reserves;
 
 /// <summary>Registers the usgs feed, its HTTP source (replayed offline) and the reserves query service.</summary>
-public static class UsgsServiceCollectionExtensions
+public static class ReservesServiceCollectionExtensions
 {
-    public static IServiceCollection AddUsgsFeed(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddReserves(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UsgsOptions>().Bind(configuration.GetSection(UsgsOptions.Section));
+        services.AddValidatedOptions<UsgsOptions>(configuration, UsgsOptions.Section, o => o.Problems());
         services.TryAddSingleton(_ => UsgsManifest.Load());
         services.TryAddSingleton<UsgsSource>();
-        services.TryAddSingleton<ReservesStore>();
         services.TryAddSingleton<ReservesApi>();
         services.AddSingleton<IFeedRunner, UsgsFeed>();
 

@@ -1,3 +1,4 @@
+using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,15 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Trade;
 
-/// <summary>Registers the Comtrade feed: options, the HTTP client with its resilience pipeline, the runner.</summary>
-public static class ComtradeServiceCollectionExtensions
+/// <summary>Registers the trade slice: Comtrade options, the HTTP client with its resilience pipeline, the feed and the trade routes.</summary>
+public static class TradeServiceCollectionExtensions
 {
-    public static IServiceCollection AddComtradeFeed(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTrade(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ComtradeOptions>().Bind(configuration.GetSection(ComtradeOptions.Section))
-            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Feeds:Comtrade:BaseUrl must be an absolute URL.")
-            .Validate(o => o.RequestsPerSecond > 0, "Feeds:Comtrade:RequestsPerSecond must be positive.")
-            .Validate(o => o.DailyCallQuota > 0, "Feeds:Comtrade:DailyCallQuota must be positive.");
+        services.AddValidatedOptions<ComtradeOptions>(configuration, ComtradeOptions.Section, o => o.Problems());
+        services.TryAddSingleton<TradeApi>();
         services.AddOptions<ComtradeResilienceOptions>();
         services.TryAddSingleton<ComtradeQuotaGuard>();
 

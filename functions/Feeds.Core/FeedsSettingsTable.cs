@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using Feeds.Core.Configuration;
+using Feeds.Core.Pipeline;
+using Feeds.Core.Reserves;
+using Feeds.Core.Snapshots;
+using Feeds.Core.Storage;
+using Feeds.Core.Trade;
+
+namespace Feeds.Core;
+
+/// <summary>
+/// Every setting, derived from the options classes the code binds: key = section + property name, default = the
+/// property's value on a new instance, description = its <see cref="DescriptionAttribute"/>. docs/configuration.md and
+/// the Bicep templates are tested against this table, so a setting cannot be added, renamed or re-defaulted in one
+/// place only.
+/// </summary>
+public static class FeedsSettingsTable
+{
+    /// <summary>Each options class and the section it binds.</summary>
+    public static IReadOnlyList<(Type Options, string Section)> OptionsTypes { get; } =
+    [
+        (typeof(FeedsStorageOptions), FeedsStorageOptions.Section),
+        (typeof(ScheduleOptions), ScheduleOptions.Section),
+        (typeof(SourceOptions), SourceOptions.Section),
+        (typeof(ComtradeOptions), ComtradeOptions.Section),
+        (typeof(UsgsOptions), UsgsOptions.Section),
+        (typeof(SnapshotOptions), SnapshotOptions.Section),
+    ];
+
+    public static IReadOnlyList<SettingDefinition> All { get; } = Build();
+
+    /// <summary>The bindable properties of an options class: public, with a public setter.</summary>
+    public static IEnumerable<PropertyInfo> Bindable(Type options) =>
+        options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true });
+
+    /// <summary>A value as a configuration string: invariant, booleans lower-case, none as empty.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static List<SettingDefinition> Build()
+    {
+        var settings = new List<SettingDefinition> { FeedsSettings.Connection };
+        foreach (var (type, section) in OptionsTypes)
+        {
+            var defaults = Activator.CreateInstance(type);
+            foreach (var property in Bindable(type))
+            {
+                var description = property.GetCustomAttribute<DescriptionAttribute>()?.Description
+                    ?? throw new InvalidOperationException($"{type.Name}.{property.Name} needs a [Description]: every setting is documented.");
+                settings.Add(new SettingDefinition($"{section}:{property.Name}", Format(property.GetValue(defaults)), description));
+            }
+        }
+
+        return settings;
+    }
+}

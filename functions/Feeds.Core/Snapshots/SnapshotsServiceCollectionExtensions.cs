@@ -1,0 +1,20 @@
+using Feeds.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Feeds.Core.Snapshots;
+
+/// <summary>Registers the partner snapshot export, its blob store and its routes.</summary>
+public static class SnapshotsServiceCollectionExtensions
+{
+    public static IServiceCollection AddSnapshots(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.Section, o => o.Problems());
+        services.TryAddSingleton(new SnapshotTimings());
+        services.TryAddSingleton<SnapshotStore>();
+        services.TryAddSingleton<SnapshotExporter>();
+        services.TryAddSingleton<SnapshotsApi>();
+        return services;
+    }
+}

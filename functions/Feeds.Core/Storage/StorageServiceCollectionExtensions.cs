@@ -1,0 +1,27 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Feeds.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Feeds.Core.Storage;
+
+/// <summary>Registers the storage clients (one each per process: the Azure SDK clients are thread-safe) and the tables.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddFeedsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<FeedsStorageOptions>(configuration, FeedsStorageOptions.Section, o => o.Problems());
+
+        // Retries are short: a dashboard request should fail fast with a 503 rather than hang while storage is down.
+        services.TryAddSingleton(_ => StorageClientFactory.CreateTableServiceClient(configuration, new TableClientOptions
+        {
+            Retry = { MaxRetries = 3, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), Mode = RetryMode.Exponential },
+        }));
+        services.TryAddSingleton(_ => StorageClientFactory.CreateBlobServiceClient(configuration));
+        services.TryAddSingleton<FeedTables>();
+        services.TryAddSingleton<ReservesStore>();
+        return services;
+    }
+}
