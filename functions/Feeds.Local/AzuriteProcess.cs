@@ -28,32 +28,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (!File.Exists(script))
         {
             await log.WriteLineAsync("Azurite is not installed yet: running npm ci (pinned in package-lock.json) …").ConfigureAwait(false);
-            await NpmCiAsync(options.RepositoryRoot, cancellationToken).ConfigureAwait(false);
-        }
-
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = options.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in Arguments(script, options))
-        {
-            start.ArgumentList.Add(arg);
+            await NpmCiAsync(options.RepositoryRoot, log, cancellationToken).ConfigureAwait(false);
         }
 
         var output = new StringBuilder();
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        if (!process.Start())
+        Process process;
+        try
         {
-            throw new InvalidOperationException("Could not start node for Azurite; is Node.js installed?");
+            process = ProcessRunner.Start("node", Arguments(script, options), options.RepositoryRoot, line => Append(output, line));
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("Could not start node for Azurite; is Node.js installed?", e);
         }
 
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         var azurite = new AzuriteProcess(process, output, options);
         try
         {
@@ -166,13 +154,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static void Append(StringBuilder output, string? line)
+    private static void Append(StringBuilder output, string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (output)
         {
             // Keep the tail only: Azurite logs every request when asked to.
@@ -185,27 +168,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static async Task NpmCiAsync(string root, CancellationToken cancellationToken)
+    private static async Task NpmCiAsync(string root, TextWriter log, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("npm")
+        var npm = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, TimeSpan.FromMinutes(10),
+            cancellationToken, line => log.WriteLine($"  npm: {line}")).ConfigureAwait(false);
+        if (!npm.Succeeded)
         {
-            WorkingDirectory = root,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm; is Node.js installed?");
-        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (npm.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci failed with exit code {npm.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
+            throw new InvalidOperationException($"npm ci failed with exit code {npm.ExitCode}: {npm.Output}");
         }
     }
 }

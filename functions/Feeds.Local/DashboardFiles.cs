@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Feeds.Local;
 
 /// <summary>
@@ -43,10 +41,10 @@ public sealed class DashboardFiles(string repositoryRoot)
         await log.WriteLineAsync("The dashboard is not built yet: running npm ci and npm run build in dashboard/ …").ConfigureAwait(false);
         try
         {
-            await NpmAsync(["ci", "--no-audit", "--no-fund", "--loglevel=error"], cancellationToken).ConfigureAwait(false);
-            await NpmAsync(["run", "build"], cancellationToken).ConfigureAwait(false);
+            await NpmAsync(["ci", "--no-audit", "--no-fund", "--loglevel=error"], log, cancellationToken).ConfigureAwait(false);
+            await NpmAsync(["run", "build"], log, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
             // The API does not need the page: say why there is none and carry on.
             await log.WriteLineAsync($"The dashboard could not be built, so / serves nothing; the API still runs. {e.Message}").ConfigureAwait(false);
@@ -56,28 +54,14 @@ public sealed class DashboardFiles(string repositoryRoot)
         return IsBuilt;
     }
 
-    private async Task NpmAsync(string[] args, CancellationToken cancellationToken)
+    /// <summary>Runs npm in dashboard/, showing each line it prints as it comes (a first install takes minutes).</summary>
+    private async Task NpmAsync(string[] args, TextWriter log, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("npm")
+        var npm = await ProcessRunner.RunAsync("npm", args, Folder, TimeSpan.FromMinutes(15), cancellationToken,
+            line => log.WriteLine($"  npm {args[0]}: {line}")).ConfigureAwait(false);
+        if (!npm.Succeeded)
         {
-            WorkingDirectory = Folder,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm; is Node.js installed?");
-        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (npm.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"npm {string.Join(' ', args)} failed with exit code {npm.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
+            throw new InvalidOperationException($"npm {string.Join(' ', args)} failed with exit code {npm.ExitCode}: {npm.Output}");
         }
     }
 }

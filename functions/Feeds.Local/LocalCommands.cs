@@ -32,63 +32,18 @@ public static class LocalCommands
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var verb = args.FirstOrDefault()?.ToLowerInvariant() ?? "up";
-        var rest = args.Skip(1).ToList();
-        var force = rest.Remove("--force");
-        // Offline replay of recorded payloads is the local default; --live calls the real sources. Put first so an
-        // explicit --Feeds:Sources:Offline=… later on the command line still wins.
-        var live = rest.Remove("--live");
-        rest.Insert(0, $"--{FeedsSettings.SourcesOffline}={(!live).ToString().ToLowerInvariant()}");
-        if (!live)
-        {
-            // Replayed payloads need no politeness; a later explicit setting still wins.
-            rest.Insert(1, $"--{FeedsSettings.ComtradeRequestsPerSecond}=50");
-            // The recorded payloads cover 2020-2024.
-            rest.Insert(2, $"--{FeedsSettings.ComtradeFromYear}=2020");
-            rest.Insert(3, $"--{FeedsSettings.ComtradeToYear}=2024");
-        }
         var output = Console.Out;
-
-        switch (verb)
+        var (parsed, error) = LocalArguments.Parse(args);
+        if (parsed is null)
         {
-            case "up":
-            case "serve":
-            case "ingest":
-            case "snapshot":
-                break;
-            case "help" or "--help" or "-h":
-                await output.WriteLineAsync(Usage).ConfigureAwait(false);
-                return 0;
-            default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{verb}'.\n\n{Usage}").ConfigureAwait(false);
-                return 2;
+            await Console.Error.WriteLineAsync($"{error}\n\n{Usage}").ConfigureAwait(false);
+            return 2;
         }
 
-        string? feed = null;
-        if (verb == "ingest")
+        if (parsed.Verb == "help")
         {
-            feed = rest.FirstOrDefault(a => !a.StartsWith('-'));
-            if (feed is null)
-            {
-                await Console.Error.WriteLineAsync($"ingest needs a feed name.\n\n{Usage}").ConfigureAwait(false);
-                return 2;
-            }
-
-            rest.Remove(feed);
-        }
-
-        DateOnly? date = null;
-        if (verb == "snapshot" && rest.IndexOf("--date") is var at and >= 0)
-        {
-            if (at + 1 >= rest.Count || !DateOnly.TryParseExact(rest[at + 1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.None, out var day))
-            {
-                await Console.Error.WriteLineAsync($"--date needs a date as yyyy-MM-dd.\n\n{Usage}").ConfigureAwait(false);
-                return 2;
-            }
-
-            date = day;
-            rest.RemoveRange(at, 2);
+            await output.WriteLineAsync(Usage).ConfigureAwait(false);
+            return 0;
         }
 
         // Ctrl+C and SIGTERM both end the run cleanly, so the Azurite this process started is stopped too.
@@ -96,46 +51,59 @@ public static class LocalCommands
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-        if (verb == "up" && DashboardFiles.Find() is { } dashboard)
+        if (parsed.Verb == "up" && DashboardFiles.Find() is { } dashboard)
         {
             // Before Build, which only serves dist when it exists.
             await dashboard.EnsureBuiltAsync(output, stop.Token).ConfigureAwait(false);
         }
 
-        var app = LocalHost.Build([.. rest]);
-        await using var azurite = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
+        var app = LocalHost.Build([.. parsed.HostArguments]);
         var feeds = app.Services.GetRequiredService<FeedRunService>();
+        if (parsed.Feed is { } name && feeds.Find(name) is null && !string.Equals(name, IndicatorsService.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            // Checked before Azurite starts: a typo costs nothing.
+            await Console.Error.WriteLineAsync($"Unknown feed '{name}'; feeds: {string.Join(", ", feeds.FeedNames)}, {IndicatorsService.Name}.").ConfigureAwait(false);
+            return 2;
+        }
 
-        if (feed is not null && string.Equals(feed, IndicatorsService.Name, StringComparison.OrdinalIgnoreCase))
+        await using var azurite = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
+        return parsed.Verb switch
+        {
+            "ingest" => await IngestAsync(app, parsed, output, stop.Token).ConfigureAwait(false),
+            "snapshot" => await SnapshotAsync(app.Services.GetRequiredService<SnapshotExporter>(), parsed.Date, output, stop.Token).ConfigureAwait(false) ? 0 : 1,
+            _ => await ServeAsync(app, parsed, output, stop).ConfigureAwait(false),
+        };
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static async Task<int> IngestAsync(WebApplication app, LocalArguments parsed, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (string.Equals(parsed.Feed, IndicatorsService.Name, StringComparison.OrdinalIgnoreCase))
         {
             // Not a feed: derived from the stored feeds, recomputed after each comtrade or usgs run and on demand here.
-            var stored = await app.Services.GetRequiredService<IndicatorsService>().RecomputeAsync(stop.Token).ConfigureAwait(false);
+            var stored = await app.Services.GetRequiredService<IndicatorsService>().RecomputeAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"[indicators] recomputed: {stored} rows stored").ConfigureAwait(false);
             return stored > 0 ? 0 : 1;
         }
 
-        if (feed is not null)
-        {
-            if (feeds.Find(feed) is null)
-            {
-                await Console.Error.WriteLineAsync($"Unknown feed '{feed}'; feeds: {string.Join(", ", feeds.FeedNames)}.").ConfigureAwait(false);
-                return 2;
-            }
+        var run = await RunFeedAsync(app.Services.GetRequiredService<FeedRunService>(), parsed.Feed!, parsed.Force, output, cancellationToken).ConfigureAwait(false);
+        return run.Status is FeedRunStatus.Succeeded ? 0 : 1;
+    }
 
-            var run = await RunFeedAsync(feeds, feed, force, output, stop.Token).ConfigureAwait(false);
-            return run.Status is FeedRunStatus.Succeeded ? 0 : 1;
-        }
-
-        if (verb == "snapshot")
+    /// <summary><c>up</c> (every feed, a snapshot, then serve) and <c>serve</c>: the API until Ctrl+C.</summary>
+    private static async Task<int> ServeAsync(WebApplication app, LocalArguments parsed, TextWriter output, CancellationTokenSource stop)
+    {
+        if (parsed.Verb == "up")
         {
-            return await SnapshotAsync(app.Services.GetRequiredService<SnapshotExporter>(), date, output, stop.Token).ConfigureAwait(false) ? 0 : 1;
-        }
-
-        if (verb == "up")
-        {
+            var feeds = app.Services.GetRequiredService<FeedRunService>();
             foreach (var name in feeds.FeedNames)
             {
-                await RunFeedAsync(feeds, name, force, output, stop.Token).ConfigureAwait(false);
+                await RunFeedAsync(feeds, name, parsed.Force, output, stop.Token).ConfigureAwait(false);
             }
 
             // So /api/snapshots/latest answers on a fresh clone.
@@ -163,12 +131,6 @@ public static class LocalCommands
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 
     private static async Task<FeedRunRecord> RunFeedAsync(

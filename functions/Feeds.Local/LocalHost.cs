@@ -35,7 +35,6 @@ public static class LocalHost
         // Registered first so a caller's (a test's) services win over the defaults AddFeedsCore only tries to add.
         configureServices?.Invoke(builder.Services);
         builder.Services.AddFeedsCore(builder.Configuration);
-        builder.Services.AddProblemDetails();
 
         var app = builder.Build();
 

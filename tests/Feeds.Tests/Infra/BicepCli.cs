@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Feeds.Local;
 using System.Reflection;
 
 namespace Feeds.Tests.Infra;
@@ -16,30 +16,10 @@ public static class BicepCli
     /// <summary>Runs bicep with the arguments; returns the exit code and everything it printed (both streams).</summary>
     public static BicepResult Run(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // No telemetry, and no attempt to reach a registry: everything here is local.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Path}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish in 3 minutes.");
-        }
-
-        return new BicepResult(process.ExitCode, stdout.Result, stderr.Result);
+        var result = ProcessRunner.RunAsync(Path, arguments, workingDirectory, TimeSpan.FromMinutes(3), CancellationToken.None,
+            environment: new Dictionary<string, string> { ["BICEP_TELEMETRY_ENABLED"] = "false" }).GetAwaiter().GetResult();
+        return new BicepResult(result.ExitCode, result.Output);
     }
 
     private static string Locate()

@@ -1,10 +1,8 @@
 namespace Feeds.Tests.Infra;
 
 /// <summary>What one bicep invocation returned and printed.</summary>
-public sealed record BicepResult(int ExitCode, string StandardOutput, string StandardError)
+public sealed record BicepResult(int ExitCode, string Output)
 {
-    public string Output => StandardOutput + StandardError;
-
     /// <summary>Diagnostic lines ("file(line,col) : Warning|Error code: message"); a clean run has none.</summary>
     public IReadOnlyList<string> Diagnostics => Output
         .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

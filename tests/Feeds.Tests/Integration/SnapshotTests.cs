@@ -383,16 +383,8 @@ public sealed class SnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<(int Code, string Output)> PullAsync(string dest, string jsonTool)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Find(), "scripts", "pull-snapshot.sh"), _server.Client.BaseAddress!.ToString(), dest])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["FEEDS_JSON_TOOL"] = jsonTool;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryRoot.Find(), "scripts", "pull-snapshot.sh"), _server.Client.BaseAddress!.ToString(), dest],
+            RepositoryRoot.Find(), TimeSpan.FromMinutes(2), CancellationToken.None, environment: new Dictionary<string, string> { ["FEEDS_JSON_TOOL"] = jsonTool });
+        return (result.ExitCode, result.Output);
     }
 }

@@ -1,14 +1,6 @@
 using System.Collections.Concurrent;
 using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Tests.Support;
 
@@ -16,15 +8,13 @@ namespace Feeds.Tests.Support;
 /// A stand-in Comtrade server on a free loopback port, reached over real HTTP. By default it answers like the API
 /// from the recorded payloads; a test scripts other answers (errors, delays, caps) per call number.
 /// </summary>
-public sealed class ComtradeStandIn : IAsyncDisposable
+public sealed class ComtradeStandIn : StandInServer
 {
-    private readonly WebApplication _app;
     private readonly HttpMessageInvoker _replay = new(new ComtradeReplayHandler());
     private int _calls;
 
-    private ComtradeStandIn(WebApplication app) => _app = app;
-
-    public string BaseUrl { get; private set; } = "";
+    /// <summary>The base URL to configure as <c>Feeds:Comtrade:BaseUrl</c>.</summary>
+    public string BaseUrl => BaseAddress.ToString().TrimEnd('/');
 
     /// <summary>Every request URL received, in order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
@@ -39,18 +29,12 @@ public sealed class ComtradeStandIn : IAsyncDisposable
 
     public static async Task<ComtradeStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new ComtradeStandIn(app);
-        app.Run(standIn.HandleAsync);
-        await app.StartAsync();
-        standIn.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var standIn = new ComtradeStandIn();
+        await standIn.StartServerAsync();
         return standIn;
     }
 
-    private async Task HandleAsync(HttpContext context)
+    protected override async Task HandleAsync(HttpContext context)
     {
         var call = Interlocked.Increment(ref _calls);
         Requests.Enqueue(context.Request.Path + context.Request.QueryString);
@@ -83,10 +67,9 @@ public sealed class ComtradeStandIn : IAsyncDisposable
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _replay.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

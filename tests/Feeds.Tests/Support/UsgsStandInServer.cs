@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Tests.Support;
 
@@ -14,14 +8,10 @@ namespace Feeds.Tests.Support;
 /// A stand-in for a data-release server on loopback (real Kestrel, real HTTP): serves files by path with a strong
 /// ETag and Last-Modified, answers 304 to matching conditional requests, 404 to anything else, and records what it was sent.
 /// </summary>
-public sealed class UsgsStandInServer : IAsyncDisposable
+public sealed class UsgsStandInServer : StandInServer
 {
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Path, string? IfNoneMatch, string? IfModifiedSince, int Status)> _requests = new();
-    private WebApplication _app = null!;
-
-    public Uri BaseAddress { get; private set; } = null!;
-
     public IReadOnlyList<(string Path, string? IfNoneMatch, string? IfModifiedSince, int Status)> Requests => [.. _requests];
 
     public static readonly DateTimeOffset LastModified = new(2024, 3, 6, 0, 0, 0, TimeSpan.Zero);
@@ -29,13 +19,7 @@ public sealed class UsgsStandInServer : IAsyncDisposable
     public static async Task<UsgsStandInServer> StartAsync()
     {
         var server = new UsgsStandInServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server._app = builder.Build();
-        server._app.Run(server.ServeAsync);
-        await server._app.StartAsync();
-        server.BaseAddress = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await server.StartServerAsync();
         return server;
     }
 
@@ -48,7 +32,7 @@ public sealed class UsgsStandInServer : IAsyncDisposable
 
     public string UrlOf(string path) => new Uri(BaseAddress, path).ToString();
 
-    private async Task ServeAsync(HttpContext context)
+    protected override async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value!.TrimStart('/');
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
@@ -84,10 +68,4 @@ public sealed class UsgsStandInServer : IAsyncDisposable
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 }
