@@ -347,30 +347,4 @@ public static class CatalogLoader
 
     private static string Required(string? value, string file, string entry, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new CatalogException(file, entry, $"missing {field}") : value;
-
-    private sealed record MineralsDoc(List<MineralDoc>? Minerals);
-
-    private sealed record MineralDoc(string? Id, string? Name, string? Kind, string? Symbol, string? Group, List<string>? Members, List<string>? UsgsNames);
-
-    private sealed record ListsDoc(List<ListDoc>? Lists);
-
-    private sealed record ListDoc(string? Id, string? Country, string? Title, string? Publisher, string? Published, string? Source, List<EntryDoc>? Entries);
-
-    private sealed record EntryDoc(string? Name, string? Mineral);
-
-    private sealed record HsCodesDoc(List<HsCodeDoc>? Codes);
-
-    private sealed record HsCodeDoc(string? Code, string? Description, List<string>? Vintages, List<string>? Minerals, bool SharedWithOtherGoods, string? Note);
-
-    private sealed record CountriesDoc(List<CountryDoc>? Countries, List<AreaDoc>? Areas, List<string>? UsgsAggregates);
-
-    private sealed record CountryDoc(string? Iso3, string? Name, int? ComtradeCode, int? M49, List<string>? UsgsNames);
-
-    private sealed record AreaDoc(int? ComtradeCode, string? Key, string? Name, string? Note);
-
-    private sealed record MembershipsDoc(List<GroupDoc>? Groups);
-
-    private sealed record GroupDoc(string? Id, string? Name, string? AsOf, string? Source, string? Note, List<MemberDoc>? Members);
-
-    private sealed record MemberDoc(string? Iso3, string? Basis);
 }

@@ -14,6 +14,7 @@ public sealed class SnapshotExporter(
     FeedTables tables,
     FeedRunStore runs,
     SnapshotStore store,
+    SnapshotPruner pruner,
     SnapshotTimings timings,
     TimeProvider time,
     ILogger<SnapshotExporter> logger)
@@ -67,7 +68,7 @@ public sealed class SnapshotExporter(
                 new SnapshotPointer(SnapshotManifest.CurrentSchemaVersion, day, runId, folder, manifestPath, manifest.GeneratedAt),
                 cancellationToken).ConfigureAwait(false);
             progress?.Report(moved ? $"latest.json → {folder}" : "latest.json names a newer run; left as it is");
-            var pruned = await store.PruneAsync(cancellationToken).ConfigureAwait(false);
+            var pruned = await pruner.PruneAsync(cancellationToken).ConfigureAwait(false);
 
             var outcome = new FeedRunOutcome(new RecordCounts(rows, rows, 0, 0, 0), files.Count, pruned.Count, SnapshotDatasets.All.Count, 0, []);
             await runs.SaveAsync(running with { Status = FeedRunStatus.Succeeded, FinishedAt = time.GetUtcNow(), Outcome = outcome }, CancellationToken.None).ConfigureAwait(false);

@@ -14,16 +14,13 @@ using Microsoft.Extensions.Options;
 namespace Feeds.Core.Snapshots;
 
 /// <summary>
-/// The snapshots container: write-once files verified by reading them back, the <c>latest.json</c> pointer, the run
-/// folders, pruning, and read-only links.
+/// The snapshots container: write-once files verified by reading them back, the <c>latest.json</c> pointer and the run
+/// folders. Pruning (<see cref="SnapshotPruner"/>) and signed links (<see cref="SnapshotSigner"/>) work on it.
 /// </summary>
-public sealed class SnapshotStore(BlobServiceClient service, IOptions<SnapshotOptions> options, TimeProvider time)
+public sealed class SnapshotStore(BlobServiceClient service, IOptions<SnapshotOptions> options)
 {
     public const string LatestBlob = "latest.json";
     public const string ManifestName = "manifest.json";
-
-    /// <summary>Links live at most this long.</summary>
-    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(1);
 
     private static readonly JsonSerializerOptions Json = new(ApiResponses.JsonOptions) { WriteIndented = true };
 
@@ -187,81 +184,5 @@ public sealed class SnapshotStore(BlobServiceClient service, IOptions<SnapshotOp
                 return new SnapshotFolder(parts[0], parts[1], f.Key, f.Value is not null, f.Value);
             })
             .ToList();
-    }
-
-    /// <summary>
-    /// Deletes run folders beyond the <c>Keep</c> newest complete ones, never the folder <c>latest.json</c> names and
-    /// never an incomplete folder newer than the newest complete one (an export still writing).
-    /// </summary>
-    public async Task<IReadOnlyList<string>> PruneAsync(CancellationToken cancellationToken)
-    {
-        var keep = Math.Max(1, options.Value.Keep);
-        var latest = (await ReadLatestAsync(cancellationToken).ConfigureAwait(false))?.Pointer.Folder;
-        var folders = await ListFoldersAsync(cancellationToken).ConfigureAwait(false);
-        var newestComplete = folders.FirstOrDefault(f => f.Complete)?.Folder;
-        var kept = folders.Where(f => f.Complete).Take(keep).Select(f => f.Folder).ToHashSet(StringComparer.Ordinal);
-        var pruned = new List<string>();
-        foreach (var folder in folders)
-        {
-            var inProgress = !folder.Complete && (newestComplete is null || string.CompareOrdinal(folder.Folder, newestComplete) > 0);
-            if (kept.Contains(folder.Folder) || folder.Folder == latest || inProgress)
-            {
-                continue;
-            }
-
-            await foreach (var item in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder.Folder, cancellationToken).ConfigureAwait(false))
-            {
-                await Container.DeleteBlobIfExistsAsync(item.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-
-            pruned.Add(folder.Folder);
-        }
-
-        return pruned;
-    }
-
-    /// <summary>
-    /// Read-only links expiring within the hour: account-key SAS when the client holds the key (Azurite), otherwise
-    /// user-delegation SAS signed with a key the managed identity asks for (HTTPS only).
-    /// </summary>
-    public async Task<SnapshotLinks> LinksAsync(string manifestPath, SnapshotManifest manifest, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var starts = now.AddMinutes(-15); // clock skew between this host and storage
-        var expires = now + LinkLifetime;
-        Func<string, Uri> sign;
-        if (Container.GetBlobClient(manifestPath).CanGenerateSasUri)
-        {
-            sign = path => Container.GetBlobClient(path).GenerateSasUri(Builder(path, starts, expires, https: false));
-        }
-        else
-        {
-            var key = await service.GetUserDelegationKeyAsync(starts, expires, cancellationToken).ConfigureAwait(false);
-            sign = path => new BlobUriBuilder(Container.GetBlobClient(path).Uri)
-            {
-                Sas = Builder(path, starts, expires, https: true).ToSasQueryParameters(key.Value, service.AccountName),
-            }.ToUri();
-        }
-
-        return new SnapshotLinks(
-            manifest.Folder,
-            expires,
-            new SnapshotLink(manifestPath, null, null, null, null, sign(manifestPath)),
-            manifest.Files.Select(f => new SnapshotLink(f.Path, f.Dataset, f.Format, f.Bytes, f.Sha256, sign(f.Path))).ToList());
-    }
-
-    private BlobSasBuilder Builder(string path, DateTimeOffset starts, DateTimeOffset expires, bool https)
-    {
-        var builder = new BlobSasBuilder
-        {
-            BlobContainerName = Container.Name,
-            BlobName = path,
-            Resource = "b",
-            StartsOn = starts,
-            ExpiresOn = expires,
-            Protocol = https ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
-        };
-        builder.SetPermissions(BlobSasPermissions.Read);
-        return builder;
     }
 }

@@ -11,7 +11,7 @@ namespace Feeds.Core.Snapshots;
 /// <c>GET /api/snapshots</c> (run folders), <c>/api/snapshots/latest</c> (the latest manifest, as stored) and
 /// <c>/api/snapshots/latest/links</c> (read-only links expiring within the hour; behind a function key in Azure).
 /// </summary>
-public sealed class SnapshotsApi(SnapshotStore store, ApiHandler handler)
+public sealed class SnapshotsApi(SnapshotStore store, SnapshotSigner signer, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, async () =>
@@ -50,7 +50,7 @@ public sealed class SnapshotsApi(SnapshotStore store, ApiHandler handler)
         {
             _ = new ApiQuery(request);
             var (path, bytes) = await LatestManifestAsync(cancellationToken).ConfigureAwait(false);
-            var links = await store.LinksAsync(path, SnapshotStore.ParseManifest(bytes), cancellationToken).ConfigureAwait(false);
+            var links = await signer.LinksAsync(path, SnapshotStore.ParseManifest(bytes), cancellationToken).ConfigureAwait(false);
             // Signed links are credentials for an hour: never cached.
             return ApiResponses.Json(links, CachePolicies.None);
         });

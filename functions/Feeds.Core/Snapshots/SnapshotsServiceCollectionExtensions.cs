@@ -13,6 +13,8 @@ public static class SnapshotsServiceCollectionExtensions
         services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.Section, o => o.Problems());
         services.TryAddSingleton(new SnapshotTimings());
         services.TryAddSingleton<SnapshotStore>();
+        services.TryAddSingleton<SnapshotPruner>();
+        services.TryAddSingleton<SnapshotSigner>();
         services.TryAddSingleton<SnapshotExporter>();
         services.TryAddSingleton<SnapshotsApi>();
         return services;

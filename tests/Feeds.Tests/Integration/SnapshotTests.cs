@@ -296,8 +296,7 @@ public sealed class SnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // An operator rolls latest.json back to b; a prune keeping only one folder keeps the newest (c) and b.
         await PointLatestAtAsync(b.Manifest);
-        var keepOne = new SnapshotStore(_server.App.Services.GetRequiredService<BlobServiceClient>(),
-            Microsoft.Extensions.Options.Options.Create(new SnapshotOptions { Container = _store.Container.Name, Keep = 1 }), TimeProvider.System);
+        var keepOne = new SnapshotPruner(_store, Microsoft.Extensions.Options.Options.Create(new SnapshotOptions { Container = _store.Container.Name, Keep = 1 }));
         Assert.Empty(await keepOne.PruneAsync(CancellationToken.None));
         Assert.Equal([c.Manifest.Folder, b.Manifest.Folder], (await _store.ListFoldersAsync(CancellationToken.None)).Select(f => f.Folder));
 
