@@ -1,13 +1,11 @@
-using Feeds.Core.Http;
-using Feeds.Core.Operations;
 using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Feeds.Core.Events;
+using Feeds.Core.Http;
 using Feeds.Core.Indicators;
-using Feeds.Core.Snapshots;
+using Feeds.Core.Operations;
 using Feeds.Core.Reserves;
-using Feeds.Core.Storage;
+using Feeds.Core.Snapshots;
+using Feeds.Core.Trade;
 
 namespace Feeds.Local;
 

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Feeds.Core.Configuration;
-using Feeds.Core.Pipeline;
 using Feeds.Core.Indicators;
+using Feeds.Core.Pipeline;
 using Feeds.Core.Snapshots;
 
 namespace Feeds.Local;

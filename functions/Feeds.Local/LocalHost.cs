@@ -1,9 +1,5 @@
 using Feeds.Core;
 using Feeds.Core.Http;
-using Feeds.Core.Operations;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Microsoft.Extensions.FileProviders;
 
 namespace Feeds.Local;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Local;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

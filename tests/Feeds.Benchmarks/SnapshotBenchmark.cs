@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Feeds.Core.Configuration;
 using Feeds.Core.Snapshots;
+using Feeds.Core.Storage;
 using Feeds.Local;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
 
 namespace Feeds.Benchmarks;

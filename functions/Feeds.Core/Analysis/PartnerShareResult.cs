@@ -1,8 +1,3 @@
-using Feeds.Core.Http;
-using Feeds.Core.Operations;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-
 namespace Feeds.Core.Analysis;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Feeds.Core.Storage;
-using Feeds.Core.Reserves;
 namespace Feeds.Core.Analysis;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Feeds.Core.Catalog;
 
 namespace Feeds.Core.Catalog;
 

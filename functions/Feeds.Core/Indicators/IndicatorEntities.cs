@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Feeds.Core.Storage;
-using Feeds.Core.Reserves;
-using Feeds.Core.Analysis;
 
 namespace Feeds.Core.Indicators;
 

@@ -1,6 +1,4 @@
-using Feeds.Core.Reserves;
 using Feeds.Core.Storage;
-using Feeds.Core.Analysis;
 
 namespace Feeds.Core.Indicators;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Feeds.Core.Http;
 using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
+using Feeds.Core.Http;
 using Feeds.Core.Storage;
 using Microsoft.AspNetCore.Http;
 

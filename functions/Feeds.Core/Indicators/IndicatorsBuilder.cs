@@ -1,8 +1,5 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
-using Feeds.Core.Reserves;
 
 namespace Feeds.Core.Indicators;
 

@@ -1,10 +1,7 @@
 using Azure.Data.Tables;
 using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Feeds.Core.Pipeline;
-using Feeds.Core.Reserves;
+using Feeds.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Feeds.Core.Indicators;

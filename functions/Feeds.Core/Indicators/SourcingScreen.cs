@@ -1,9 +1,7 @@
 using System.Globalization;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
 using Feeds.Core.Analysis;
+using Feeds.Core.Catalog;
 using Feeds.Core.Storage;
-using Feeds.Core.Reserves;
 
 namespace Feeds.Core.Indicators;
 

@@ -1,6 +1,5 @@
-using Feeds.Core.Reserves;
-using Feeds.Core.Storage;
 using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
 
 namespace Feeds.Core.Indicators;
 

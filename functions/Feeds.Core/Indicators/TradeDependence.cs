@@ -1,4 +1,3 @@
-using Feeds.Core.Trade;
 using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
 

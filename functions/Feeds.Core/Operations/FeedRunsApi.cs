@@ -1,6 +1,6 @@
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Microsoft.AspNetCore.Http;
-using Feeds.Core.Http;
 
 namespace Feeds.Core.Operations;
 

@@ -1,9 +1,9 @@
 using Feeds.Core.Catalog;
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Feeds.Core.Http;
 
 namespace Feeds.Core.Operations;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Feeds.Core.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Operations;
 

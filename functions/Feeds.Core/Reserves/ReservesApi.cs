@@ -1,10 +1,8 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using Feeds.Core.Http;
-using Feeds.Core.Catalog;
 using Feeds.Core.Analysis;
-using Microsoft.AspNetCore.Http;
+using Feeds.Core.Catalog;
+using Feeds.Core.Http;
 using Feeds.Core.Storage;
+using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Reserves;
 

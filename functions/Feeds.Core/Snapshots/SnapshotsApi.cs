@@ -1,8 +1,4 @@
 using Feeds.Core.Http;
-using Feeds.Core.Operations;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Snapshots;

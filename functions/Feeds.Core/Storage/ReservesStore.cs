@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Storage;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Storage;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Globalization;
+using System.Text.Json;
 using Feeds.Core.Catalog;
 using Feeds.Core.Storage;
 

@@ -1,10 +1,8 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
-using Feeds.Core.Reserves;
 using Feeds.Core.Pipeline;
+using Feeds.Core.Reserves;
 using Feeds.Core.Snapshots;
+using Feeds.Core.Trade;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

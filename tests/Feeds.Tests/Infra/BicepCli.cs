@@ -1,5 +1,5 @@
-using Feeds.Local;
 using System.Reflection;
+using Feeds.Local;
 
 namespace Feeds.Tests.Infra;
 

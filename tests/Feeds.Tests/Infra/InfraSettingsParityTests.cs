@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Feeds.Core;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Functions.Triggers;
 using Microsoft.Azure.Functions.Worker;

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Feeds.Core.Http;
 using Feeds.Core.Operations;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Integration;

@@ -3,8 +3,6 @@ using System.Text.Json;
 using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
-using Feeds.Core.Storage;
-using Feeds.Core.Analysis;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

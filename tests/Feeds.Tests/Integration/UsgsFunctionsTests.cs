@@ -1,15 +1,11 @@
-using System.Text.Json;
 using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
-using Feeds.Core.Storage;
-using Feeds.Core.Analysis;
 using Feeds.Functions.Triggers;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Feeds.Tests.Integration;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Feeds.Local;
 
 namespace Feeds.Tests.Support;

@@ -2,7 +2,6 @@ using System.Text;
 using Feeds.Core.Catalog;
 using Feeds.Core.Reserves;
 using Feeds.Core.Storage;
-using Feeds.Core.Analysis;
 using Feeds.Local;
 
 namespace Feeds.Tests.Support;

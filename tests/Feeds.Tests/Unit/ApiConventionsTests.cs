@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Feeds.Core.Http;
-using Feeds.Core.Operations;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

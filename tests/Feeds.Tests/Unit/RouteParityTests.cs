@@ -1,9 +1,6 @@
 using System.Reflection;
 using Feeds.Core.Http;
 using Feeds.Core.Operations;
-using Feeds.Core.Catalog;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
 using Feeds.Functions.Triggers;
 using Feeds.Local;
 using Microsoft.AspNetCore.Builder;

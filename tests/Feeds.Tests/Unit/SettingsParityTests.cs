@@ -1,5 +1,5 @@
-using Feeds.Core;
 using System.Text.RegularExpressions;
+using Feeds.Core;
 using Feeds.Core.Configuration;
 using Feeds.Local;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,6 @@
 using System.Text;
-using Feeds.Core.Storage;
 using Feeds.Core.Reserves;
-using Feeds.Core.Analysis;
+using Feeds.Core.Storage;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit;

@@ -1,6 +1,5 @@
 using Feeds.Core.Reserves;
 using Feeds.Core.Storage;
-using Feeds.Core.Analysis;
 using Feeds.Tests.Support;
 using static Feeds.Core.Storage.UsgsMeasure;
 using static Feeds.Core.Storage.UsgsQualifier;

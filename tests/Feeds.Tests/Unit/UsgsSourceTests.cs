@@ -1,10 +1,8 @@
-using Feeds.Core;
 using System.Net;
 using System.Text.Json;
+using Feeds.Core;
 using Feeds.Core.Configuration;
 using Feeds.Core.Reserves;
-using Feeds.Core.Storage;
-using Feeds.Core.Analysis;
 using Feeds.Local;
 using Feeds.Tests.Support;
 

@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
-using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
+using Feeds.Core.Storage;
+using Feeds.Core.Trade;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

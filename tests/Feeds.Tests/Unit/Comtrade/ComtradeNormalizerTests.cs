@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Feeds.Core.Catalog;
 using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit.Comtrade;

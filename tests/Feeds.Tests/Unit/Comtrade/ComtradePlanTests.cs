@@ -1,8 +1,6 @@
 using System.Net;
 using Feeds.Core.Catalog;
 using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using Feeds.Core.Trade;
-using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit.Comtrade;

@@ -1,8 +1,6 @@
-using Feeds.Core.Trade;
 using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 using Feeds.Core.Indicators;
-using Feeds.Core.Reserves;
+using Feeds.Core.Storage;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Unit.Indicators;
