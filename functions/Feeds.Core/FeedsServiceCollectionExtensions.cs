@@ -8,9 +8,6 @@ using Feeds.Core.Reserves;
 using Feeds.Core.Snapshots;
 using Feeds.Core.Storage;
 using Feeds.Core.Trade;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Feeds.Core;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Reflection;
 using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;

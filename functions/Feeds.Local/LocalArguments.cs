@@ -1,5 +1,4 @@
 using System.Globalization;
-using Feeds.Core.Configuration;
 
 namespace Feeds.Local;
 
@@ -55,13 +54,13 @@ public sealed record LocalArguments(string Verb, string? Feed, bool Force, bool 
         }
 
         // Put first, so an explicit --Feeds:…=… later on the command line still wins.
-        List<string> host = [$"--{FeedsSettings.SourcesOffline}={(!live).ToString().ToLowerInvariant()}"];
+        List<string> host = [$"--{SettingKeys.SourcesOffline}={(!live).ToString().ToLowerInvariant()}"];
         if (!live)
         {
             // Replayed payloads need no politeness, and the recorded payloads cover 2020-2024.
-            host.Add($"--{FeedsSettings.ComtradeRequestsPerSecond}=50");
-            host.Add($"--{FeedsSettings.ComtradeFromYear}=2020");
-            host.Add($"--{FeedsSettings.ComtradeToYear}=2024");
+            host.Add($"--{SettingKeys.ComtradeRequestsPerSecond}=50");
+            host.Add($"--{SettingKeys.ComtradeFromYear}=2020");
+            host.Add($"--{SettingKeys.ComtradeToYear}=2024");
         }
 
         host.AddRange(rest);

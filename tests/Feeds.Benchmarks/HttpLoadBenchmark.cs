@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Local;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,12 +34,12 @@ public sealed class HttpLoadBenchmark(string connectionString, TextWriter output
     {
         var settings = new Dictionary<string, string?>
         {
-            [FeedsSettings.StorageConnection] = connectionString,
-            [FeedsSettings.TablePrefix] = "l" + Guid.NewGuid().ToString("N")[..8],
-            [FeedsSettings.SourcesOffline] = "true",
-            [FeedsSettings.ComtradeFromYear] = "2020",
-            [FeedsSettings.ComtradeToYear] = "2024",
-            [FeedsSettings.ComtradeRequestsPerSecond] = "1000",
+            [SettingKeys.StorageConnection] = connectionString,
+            [SettingKeys.TablePrefix] = "l" + Guid.NewGuid().ToString("N")[..8],
+            [SettingKeys.SourcesOffline] = "true",
+            [SettingKeys.ComtradeFromYear] = "2020",
+            [SettingKeys.ComtradeToYear] = "2024",
+            [SettingKeys.ComtradeRequestsPerSecond] = "1000",
         };
         var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"], settings);
         await app.StartAsync(cancellationToken);

@@ -27,7 +27,7 @@ var service = new TableServiceClient(options.ConnectionString);
 var results = new List<BenchmarkResult>();
 if (args.Contains("load"))
 {
-    // DESIGN §8: 0 errors and 0 5xx at 32 concurrent clients for 30 s on the local host.
+    // docs/benchmarks.md: 0 errors and 0 5xx at 32 concurrent clients for 30 s on the local host.
     var seconds = quick ? 5 : 30;
     await output.WriteLineAsync($"HTTP load: 32 clients for {seconds} s over the dashboard's routes (and some bad requests):");
     var (requests, errors, serverErrors, perSecond) = await new HttpLoadBenchmark(options.ConnectionString, output).RunAsync(32, TimeSpan.FromSeconds(seconds), CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
-using Feeds.Core.Configuration;
 using Feeds.Core.Snapshots;
 using Feeds.Core.Storage;
 using Feeds.Local;
@@ -19,9 +18,9 @@ public sealed class SnapshotBenchmark(string connectionString, TextWriter output
     {
         var settings = new Dictionary<string, string?>
         {
-            [FeedsSettings.StorageConnection] = connectionString,
-            [FeedsSettings.TablePrefix] = "b" + Guid.NewGuid().ToString("N")[..8],
-            [FeedsSettings.SnapshotsContainer] = "b" + Guid.NewGuid().ToString("N")[..12],
+            [SettingKeys.StorageConnection] = connectionString,
+            [SettingKeys.TablePrefix] = "b" + Guid.NewGuid().ToString("N")[..8],
+            [SettingKeys.SnapshotsContainer] = "b" + Guid.NewGuid().ToString("N")[..12],
         };
         var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"], settings);
         var services = app.Services;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Feeds.Core.Catalog;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 using Feeds.Local;
@@ -23,8 +22,8 @@ public sealed class TradeApiBenchmark(string connectionString, TextWriter output
         var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string?>
         {
-            [FeedsSettings.StorageConnection] = connectionString,
-            [FeedsSettings.TablePrefix] = prefix,
+            [SettingKeys.StorageConnection] = connectionString,
+            [SettingKeys.TablePrefix] = prefix,
         };
         var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"], settings);
         await app.StartAsync(cancellationToken);

@@ -34,7 +34,7 @@ public sealed class TradeIngestBenchmark(TableServiceClient service, TextWriter 
             var partner = i / 500 % 900;
             var flow = i / 5000 % 2 == 0 ? "M" : "X";
             var hs = (280000 + (i / 9000 % 90)).ToString(CultureInfo.InvariantCulture);
-            rows.Add(new TradeRow(reporter, reporter == "IND" ? 699 : 842, mineral, year, 0, flow, hs, "H6", false, "", partner,
+            rows.Add(new TradeRow(reporter, reporter == "IND" ? 699 : 842, mineral, year, 0, flow, hs, "H6", false, [], partner,
                 partner == 0 ? "W00" : null, $"Partner {partner}", 1000 + i, 1000 + i, null, i % 7 == 0 ? null : 10 + i, false, true));
         }
 

@@ -8,9 +8,8 @@ namespace Feeds.Core.Analysis;
 /// </summary>
 public static class ReservesShares
 {
-    public const string WorldTotal = "world-total";
-    public const string WorldTotalLowerBound = "world-total-lower-bound";
-    public const string SumOfRows = "sum-of-rows";
+    /// <summary>The share bases: over the World total, over a World total given as a lower bound, over the rows' sum.</summary>
+    public const string WorldTotal = "world-total", WorldTotalLowerBound = "world-total-lower-bound", SumOfRows = "sum-of-rows";
 
     /// <returns>The denominator in tons and its basis; both null when nothing has a number.</returns>
     public static (double? Tons, string? Basis) Denominator(IEnumerable<ReservesRow> group)

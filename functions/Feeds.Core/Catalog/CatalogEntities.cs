@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
 using Feeds.Core.Storage;
 
 namespace Feeds.Core.Catalog;
@@ -13,11 +11,8 @@ namespace Feeds.Core.Catalog;
 /// </summary>
 public static class CatalogEntities
 {
-    public const string MineralsPartition = "minerals";
-    public const string ListsPartition = "lists";
-    public const string CountriesPartition = "countries";
-    public const string AreasPartition = "areas";
-    public const string GroupsPartition = "groups";
+    public const string MineralsPartition = "minerals", ListsPartition = "lists";
+    public const string CountriesPartition = "countries", AreasPartition = "areas", GroupsPartition = "groups";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,7 +1,5 @@
-using Azure.Data.Tables;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Core.Catalog;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace Feeds.Core.Catalog;
 
@@ -9,11 +8,8 @@ namespace Feeds.Core.Catalog;
 /// </summary>
 public static class CatalogLoader
 {
-    public const string MineralsFile = "minerals.json";
-    public const string ListsFile = "lists.json";
-    public const string HsCodesFile = "hs-codes.json";
-    public const string CountriesFile = "countries.json";
-    public const string MembershipsFile = "memberships.json";
+    public const string MineralsFile = "minerals.json", ListsFile = "lists.json", HsCodesFile = "hs-codes.json",
+        CountriesFile = "countries.json", MembershipsFile = "memberships.json";
 
     public static IReadOnlyList<string> FileNames { get; } = [MineralsFile, ListsFile, HsCodesFile, CountriesFile, MembershipsFile];
 

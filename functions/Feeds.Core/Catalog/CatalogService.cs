@@ -1,6 +1,5 @@
 using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Catalog;
 

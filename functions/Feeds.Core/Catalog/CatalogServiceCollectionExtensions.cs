@@ -1,6 +1,4 @@
 using Feeds.Core.Pipeline;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Feeds.Core.Catalog;
 

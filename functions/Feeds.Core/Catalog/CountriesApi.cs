@@ -1,5 +1,4 @@
 using Feeds.Core.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Catalog;
 
@@ -7,9 +6,8 @@ namespace Feeds.Core.Catalog;
 public sealed class CountriesApi(CatalogService catalog, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["membership"], async query =>
         {
-            var query = new ApiQuery(request, "membership");
             var membership = query.Optional("membership")?.ToUpperInvariant();
             var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
             if (membership is not null && data.Memberships.All(g => g.Id != membership))

@@ -1,5 +1,4 @@
 using Feeds.Core.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Catalog;
 
@@ -7,9 +6,8 @@ namespace Feeds.Core.Catalog;
 public sealed class MineralsApi(CatalogService catalog, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["lists", "counting"], async query =>
         {
-            var query = new ApiQuery(request, "lists", "counting");
             var listIds = query.UpperList("lists");
             var countingWord = query.OneOf("counting", "group", "element");
             var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
@@ -45,9 +43,8 @@ public sealed class MineralsApi(CatalogService catalog, ApiHandler handler)
         });
 
     public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, [], async query =>
         {
-            var query = new ApiQuery(request);
             var key = id.Trim().ToLowerInvariant();
             if (!Identifiers.MineralId().IsMatch(key))
             {

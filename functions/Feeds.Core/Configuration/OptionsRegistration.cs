@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Feeds.Core.Configuration;
 
 /// <summary>Binds an options class to its section and validates it when the host starts, reporting every problem at once.</summary>

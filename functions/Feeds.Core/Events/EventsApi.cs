@@ -1,6 +1,5 @@
 using Feeds.Core.Catalog;
 using Feeds.Core.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Events;
 
@@ -11,10 +10,9 @@ namespace Feeds.Core.Events;
 public sealed class EventsApi(PolicyRegister register, CatalogService catalog, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, () =>
+        handler.RunAsync(request, ["mineral"], query =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var query = new ApiQuery(request, "mineral");
             var mineralId = query.Optional("mineral")?.ToLowerInvariant();
             if (mineralId is not null && catalog.Current.Mineral(mineralId) is null)
             {

@@ -1,6 +1,4 @@
 using Feeds.Core.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Core.Http;
 
@@ -10,11 +8,14 @@ namespace Feeds.Core.Http;
 /// </summary>
 public sealed class ApiHandler(ILogger<ApiHandler> logger)
 {
-    public async Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> handler)
+    /// <param name="request">The request.</param>
+    /// <param name="parameters">The query parameters the route takes (besides format, limit and continuation).</param>
+    /// <param name="handler">The route's work, given the validated query.</param>
+    public async Task<IResult> RunAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler)
     {
         try
         {
-            return await handler().ConfigureAwait(false);
+            return await handler(new ApiQuery(request, parameters)).ConfigureAwait(false);
         }
         catch (ApiException problem)
         {

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using CsvHelper;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Feeds.Core.Http;
@@ -12,9 +8,8 @@ namespace Feeds.Core.Http;
 /// <summary>Renders JSON, CSV and problem responses with ETag, Cache-Control and paging links.</summary>
 public static class ApiResponses
 {
-    public const string JsonContentType = "application/json; charset=utf-8";
-    public const string CsvContentType = "text/csv; charset=utf-8";
-    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+    public const string JsonContentType = "application/json; charset=utf-8", CsvContentType = "text/csv; charset=utf-8",
+        ProblemContentType = "application/problem+json; charset=utf-8";
 
     /// <summary>Problem type URIs: stable identifiers (documented in docs/api.md), not links.</summary>
     public const string ProblemTypePrefix = "tag:feeds,2026:problem:";

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Feeds.Core.Http;
 
 /// <summary>How values become CSV cells on every route: invariant culture, shortest round-trip numbers, lower-case booleans.</summary>

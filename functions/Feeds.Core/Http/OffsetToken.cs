@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Feeds.Core.Http;

@@ -1,9 +1,6 @@
-using System.Globalization;
-using Azure.Data.Tables;
 using Feeds.Core.Catalog;
 using Feeds.Core.Http;
 using Feeds.Core.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Indicators;
 
@@ -15,9 +12,8 @@ namespace Feeds.Core.Indicators;
 public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["reporter", "year", "mineral", "scenario"], async query =>
         {
-            var query = new ApiQuery(request, "reporter", "year", "mineral", "scenario");
             var reporter = query.Iso3("reporter", IndicatorsBuilder.WorldScope) ?? throw ApiException.BadParameter("reporter", "'reporter' is required.");
             var year = query.Year("year") ?? throw ApiException.BadParameter("year", "'year' is required.");
             var mineral = query.MineralId("mineral");

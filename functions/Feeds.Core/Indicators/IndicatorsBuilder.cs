@@ -9,10 +9,11 @@ namespace Feeds.Core.Indicators;
 /// </summary>
 public static class IndicatorsBuilder
 {
-    public const string WorldScope = "WORLD";
-    public const string Usfta = "USFTA";
-    public const string Msp = "MSP";
-    public const string UnitedStates = "USA";
+    /// <summary>The scope of supply-concentration rows, and the reporter whose rows carry USGS's net import reliance.</summary>
+    public const string WorldScope = "WORLD", UnitedStates = "USA";
+
+    /// <summary>The membership groups whose import shares the indicators report.</summary>
+    public const string Usfta = "USFTA", Msp = "MSP";
 
     public static IReadOnlyList<IndicatorRow> Build(
         CatalogData catalog,

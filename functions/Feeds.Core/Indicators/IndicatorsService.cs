@@ -1,8 +1,6 @@
-using Azure.Data.Tables;
 using Feeds.Core.Catalog;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Core.Indicators;
 

@@ -1,9 +1,7 @@
-using Azure.Data.Tables;
 using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
 using Feeds.Core.Http;
 using Feeds.Core.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Indicators;
 
@@ -15,9 +13,8 @@ namespace Feeds.Core.Indicators;
 public sealed class SourcingApi(FeedTables tables, CatalogService catalog, PolicyRegister register, ReservesStore store, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["mineral", "buyer", "scenario"], async query =>
         {
-            var query = new ApiQuery(request, "mineral", "buyer", "scenario");
             var mineralId = query.MineralId("mineral") ?? throw ApiException.BadParameter("mineral", "'mineral' is required.");
 
             var buyer = (query.OneOf("buyer", "IND", "USA") ?? throw ApiException.BadParameter("buyer", "'buyer' is required: IND or USA.")).ToUpperInvariant();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
 using Feeds.Core.Storage;

@@ -1,6 +1,5 @@
 using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Operations;
 
@@ -14,9 +13,8 @@ public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, Quar
     private const int MaxRuns = 50;
 
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["runs"], async query =>
         {
-            var query = new ApiQuery(request, "runs");
             var count = query.Count("runs", 5, MaxRuns);
             var items = new List<FeedSummary>();
             foreach (var feed in await freshness.CheckAsync(cancellationToken).ConfigureAwait(false))
@@ -38,9 +36,8 @@ public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, Quar
         });
 
     public Task<IResult> QuarantineAsync(HttpRequest request, string feed, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["runId"], async query =>
         {
-            var query = new ApiQuery(request, "runId");
             var name = feed.Trim().ToLowerInvariant();
             if (feeds.All(f => f.Name != name))
             {

@@ -2,8 +2,6 @@ using Feeds.Core.Catalog;
 using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Core.Operations;
 
@@ -20,9 +18,8 @@ public sealed class HealthApi(
     ILogger<HealthApi> logger)
 {
     public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, [], async _ =>
         {
-            _ = new ApiQuery(request);
             var now = time.GetUtcNow();
             var checks = new List<HealthCheck>();
             string? published;

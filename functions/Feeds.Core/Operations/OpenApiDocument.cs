@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Feeds.Core.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Operations;
 
@@ -13,9 +12,8 @@ public sealed class OpenApiDocument(ApiHandler handler)
     private static readonly Lazy<byte[]> Document = new(Load);
 
     public Task<IResult> GetAsync(HttpRequest request) =>
-        handler.RunAsync(request, () =>
+        handler.RunAsync(request, [], _ =>
         {
-            _ = new ApiQuery(request);
             IResult result = new ApiResult(StatusCodes.Status200OK, ApiResponses.JsonContentType, Document.Value)
             {
                 ETag = ApiResponses.ETagOf(Document.Value),

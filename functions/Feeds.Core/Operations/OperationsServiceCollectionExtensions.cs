@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Feeds.Core.Operations;
 
 /// <summary>Registers the operator and service routes: health, feed runs and quarantine, the OpenAPI document.</summary>

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Feeds.Core.Storage;
 
 namespace Feeds.Core.Pipeline;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Feeds.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Core.Pipeline;
 

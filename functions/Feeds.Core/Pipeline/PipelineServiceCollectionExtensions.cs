@@ -1,7 +1,4 @@
 using Feeds.Core.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Feeds.Core.Pipeline;
 

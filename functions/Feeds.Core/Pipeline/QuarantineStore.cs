@@ -1,5 +1,3 @@
-using System.Globalization;
-using Azure.Data.Tables;
 using Feeds.Core.Storage;
 
 namespace Feeds.Core.Pipeline;

@@ -2,7 +2,6 @@ using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
 using Feeds.Core.Http;
 using Feeds.Core.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Reserves;
 
@@ -16,9 +15,8 @@ namespace Feeds.Core.Reserves;
 public sealed class ReservesApi(CatalogService catalog, ReservesStore store, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["mineral", "edition", "country", "measure"], async query =>
         {
-            var query = new ApiQuery(request, "mineral", "edition", "country", "measure");
             var mineralId = query.MineralId("mineral") ?? throw ApiException.BadParameter("mineral", "'mineral' is required.");
             var edition = query.Edition("edition");
             var country = query.Iso3("country", UsgsCountry.WorldKey, UsgsCountry.OthersKey);

@@ -1,11 +1,6 @@
 using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Reserves;
 
@@ -22,7 +17,7 @@ public static class ReservesServiceCollectionExtensions
 
         // An explicitly configured URL list is always fetched as given (a mirror, a test's stand-in server); the
         // bundled files are replayed only for the default URLs, and only when sources are offline.
-        var urlsSet = !string.IsNullOrWhiteSpace(configuration[FeedsSettings.UsgsUrls]);
+        var urlsSet = !string.IsNullOrWhiteSpace(configuration[UsgsOptions.UrlsKey]);
         services.AddHttpClient(UsgsSource.ClientName, client =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("Feeds/1.0 (critical-minerals data feed)");

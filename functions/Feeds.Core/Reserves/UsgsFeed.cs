@@ -1,10 +1,6 @@
-using System.Text;
-using Azure.Data.Tables;
 using Feeds.Core.Catalog;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Reserves;
 
@@ -68,7 +64,7 @@ public sealed class UsgsFeed(
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw new ArgumentException($"'{url}' in {Configuration.FeedsSettings.UsgsUrls} is not an absolute http(s) URL.");
+            throw new ArgumentException($"'{url}' in {UsgsOptions.UrlsKey} is not an absolute http(s) URL.");
         }
 
         var slice = SliceKey(url);

@@ -7,6 +7,9 @@ public sealed class UsgsOptions
 {
     public const string Section = "Feeds:Usgs";
 
+    /// <summary>The key of <see cref="Urls"/>, for messages and the offline switch.</summary>
+    public const string UrlsKey = Section + ":" + nameof(Urls);
+
     [Description("USGS MCS data-release files (CSV or ZIP), ';'-separated; unset means the URLs in data/usgs/manifest.json.")]
     public string? Urls { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Feeds.Core.Catalog;

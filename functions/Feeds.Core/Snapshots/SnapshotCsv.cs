@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using CsvHelper;
 
 namespace Feeds.Core.Snapshots;

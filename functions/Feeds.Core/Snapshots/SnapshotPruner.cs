@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Snapshots;
 

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Feeds.Core.Http;
-using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Snapshots;
 

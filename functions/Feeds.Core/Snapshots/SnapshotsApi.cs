@@ -1,5 +1,4 @@
 using Feeds.Core.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Snapshots;
 
@@ -10,9 +9,8 @@ namespace Feeds.Core.Snapshots;
 public sealed class SnapshotsApi(SnapshotStore store, SnapshotSigner signer, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, [], async _ =>
         {
-            _ = new ApiQuery(request);
             var latest = (await store.ReadLatestAsync(cancellationToken).ConfigureAwait(false))?.Pointer;
             var folders = await store.ListFoldersAsync(cancellationToken).ConfigureAwait(false);
             var items = folders.Select(f => new
@@ -30,9 +28,8 @@ public sealed class SnapshotsApi(SnapshotStore store, SnapshotSigner signer, Api
         });
 
     public Task<IResult> LatestAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, [], async _ =>
         {
-            _ = new ApiQuery(request);
             var (_, bytes) = await LatestManifestAsync(cancellationToken).ConfigureAwait(false);
             return new ApiResult(StatusCodes.Status200OK, ApiResponses.JsonContentType, bytes.ToMemory())
             {
@@ -42,9 +39,8 @@ public sealed class SnapshotsApi(SnapshotStore store, SnapshotSigner signer, Api
         });
 
     public Task<IResult> LinksAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, [], async _ =>
         {
-            _ = new ApiQuery(request);
             var (path, bytes) = await LatestManifestAsync(cancellationToken).ConfigureAwait(false);
             var links = await signer.LinksAsync(path, SnapshotStore.ParseManifest(bytes), cancellationToken).ConfigureAwait(false);
             // Signed links are credentials for an hour: never cached.

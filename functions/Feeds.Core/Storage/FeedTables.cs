@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-
 namespace Feeds.Core.Storage;
 
 /// <summary>
@@ -8,14 +5,10 @@ namespace Feeds.Core.Storage;
 /// </summary>
 public sealed class FeedTables(TableServiceClient service, IOptions<FeedsStorageOptions> options)
 {
-    public const string Minerals = "Minerals";
-    public const string Countries = "Countries";
-    public const string FeedRuns = "FeedRuns";
-    public const string FeedCheckpoints = "FeedCheckpoints";
-    public const string Quarantine = "Quarantine";
-    public const string TradeFlows = "TradeFlows";
-    public const string Reserves = "Reserves";
-    public const string Indicators = "Indicators";
+    // The catalog's, the pipeline's, the datasets'.
+    public const string Minerals = "Minerals", Countries = "Countries";
+    public const string FeedRuns = "FeedRuns", FeedCheckpoints = "FeedCheckpoints", Quarantine = "Quarantine";
+    public const string TradeFlows = "TradeFlows", Reserves = "Reserves", Indicators = "Indicators";
 
     public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, TradeFlows, Reserves, Indicators];
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure.Data.Tables;
 namespace Feeds.Core.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Feeds.Core.Storage;
 
 /// <summary>Reads the <c>Reserves</c> table: one mineral's partition (optionally one edition / measure range) and salient point reads.</summary>

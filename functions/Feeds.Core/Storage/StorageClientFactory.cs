@@ -1,9 +1,7 @@
 using Azure.Core;
-using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Feeds.Core.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace Feeds.Core.Storage;
 

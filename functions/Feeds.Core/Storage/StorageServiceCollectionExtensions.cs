@@ -1,9 +1,5 @@
 using Azure.Core;
-using Azure.Data.Tables;
 using Feeds.Core.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Feeds.Core.Storage;
 

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Feeds.Core.Storage;
 
 /// <summary>

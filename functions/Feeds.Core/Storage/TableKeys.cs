@@ -1,6 +1,6 @@
 namespace Feeds.Core.Storage;
 
-/// <summary>The rules a PartitionKey or RowKey must keep (azure-limits.md).</summary>
+/// <summary>The rules a PartitionKey or RowKey must keep on Azure and on Azurite (docs/architecture.md, Storage model).</summary>
 public static class TableKeys
 {
     /// <summary>Azure allows 1 KiB; Azurite rejects more than 512 characters, so keys stay within that.</summary>

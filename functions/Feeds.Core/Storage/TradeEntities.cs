@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Feeds.Core.Storage;
 
 /// <summary>Maps trade rows to and from <c>TradeFlows</c> entities.</summary>
@@ -16,7 +14,7 @@ public static class TradeEntities
         ["Hs6"] = row.Hs6,
         ["HsVintage"] = row.HsVintage,
         ["Shared"] = row.Shared,
-        ["SharedWith"] = row.SharedWith,
+        ["SharedWith"] = string.Join(';', row.SharedWith),
         ["PartnerCode"] = row.PartnerCode,
         ["PartnerKey"] = row.PartnerKey,
         ["PartnerName"] = row.PartnerName,
@@ -43,7 +41,7 @@ public static class TradeEntities
         e.GetString("Hs6") ?? "",
         e.GetString("HsVintage") ?? "",
         e.GetBoolean("Shared") ?? false,
-        e.GetString("SharedWith") ?? "",
+        e.GetString("SharedWith") is { Length: > 0 } sharedWith ? sharedWith.Split(';') : [],
         e.GetInt32("PartnerCode") ?? 0,
         e.GetString("PartnerKey"),
         e.GetString("PartnerName") ?? "",

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Feeds.Core.Storage;
 
@@ -6,10 +6,11 @@ namespace Feeds.Core.Storage;
 /// One normalized trade figure: (reporter, mineral, period, flow, HS code, partner). Stored in <c>TradeFlows</c> under
 /// PartitionKey <c>{reporter}-{mineral}</c>, RowKey <c>{year:D4}-{month:D2}-{flow}-{hs6}-{partnerCode:D3}</c> (month 00
 /// for annual data). A row under a code several minerals share is written to each of their partitions, flagged.
+/// The same record is an item of <c>GET /api/trade</c>.
 /// </summary>
 public sealed record TradeRow(
     string Reporter,
-    int ReporterCode,
+    [property: JsonIgnore] int ReporterCode,
     string Mineral,
     int Year,
     int Month,
@@ -17,9 +18,9 @@ public sealed record TradeRow(
     string Hs6,
     string HsVintage,
     bool Shared,
-    string SharedWith,
+    IReadOnlyList<string> SharedWith,
     int PartnerCode,
-    string? PartnerKey,
+    [property: JsonPropertyName("partner")] string? PartnerKey,
     string PartnerName,
     double ValueUsd,
     double? CifUsd,
@@ -33,14 +34,16 @@ public sealed record TradeRow(
     /// <summary>USD per kg where both are known.</summary>
     public double? UnitValueUsdPerKg => NetWeightKg is > 0 ? ValueUsd / NetWeightKg : null;
 
+    [JsonIgnore]
     public string PartitionKey => TableKeys.Require($"{Reporter}-{Mineral}", "a trade partition");
 
+    [JsonIgnore]
     public string RowKey => TableKeys.Require(
         string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}-{Flow}-{Hs6}-{PartnerCode:D3}"), "a trade row key");
 
     /// <summary>The business columns in a fixed order, for content hashes (no run id, no retrieval time).</summary>
     public string Canonical() => string.Join('|',
-        PartitionKey, RowKey, HsVintage, Shared, SharedWith, PartnerKey, PartnerName,
+        PartitionKey, RowKey, HsVintage, Shared, string.Join(';', SharedWith), PartnerKey, PartnerName,
         ValueUsd.ToString("R", CultureInfo.InvariantCulture), CifUsd?.ToString("R", CultureInfo.InvariantCulture),
         FobUsd?.ToString("R", CultureInfo.InvariantCulture), NetWeightKg?.ToString("R", CultureInfo.InvariantCulture),
         NetWeightEstimated, IsSample);

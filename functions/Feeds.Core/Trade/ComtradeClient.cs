@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Trade;
 

@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
-using Azure.Data.Tables;
 using Feeds.Core.Catalog;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Feeds.Core.Catalog;
 using Feeds.Core.Storage;
 
@@ -155,7 +153,7 @@ public sealed class ComtradeNormalizer
 
         var rows = hs.Minerals.Select(mineral => new TradeRow(
             request.Reporter, request.ReporterCode, mineral, year, month, r.FlowCode, r.CmdCode, r.ClassificationCode,
-            hs.Shared, string.Join(';', hs.Minerals.Where(m => m != mineral)), partner, key, name, value,
+            hs.Shared, [.. hs.Minerals.Where(m => m != mineral)], partner, key, name, value,
             r.FlowCode == "M" ? r.CifValue : null, r.FlowCode == "X" ? r.FobValue : null,
             weight, r.IsNetWgtEstimated, r.IsSample)).ToList();
         return new NormalizedRecord(new ComtradeSlice(request.Reporter, r.CmdCode, year), rows, null, null, null, r.IsOriginalClassification);

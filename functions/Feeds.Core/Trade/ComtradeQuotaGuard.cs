@@ -1,8 +1,5 @@
-using System.Globalization;
 using Azure;
-using Azure.Data.Tables;
 using Feeds.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Trade;
 

@@ -1,11 +1,8 @@
-using System.Globalization;
 using Azure;
-using Azure.Data.Tables;
 using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
 using Feeds.Core.Http;
 using Feeds.Core.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Feeds.Core.Trade;
 
@@ -18,9 +15,8 @@ namespace Feeds.Core.Trade;
 public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["reporter", "mineral", "flow", "from", "to", "partner", "hs", "includeShared"], async query =>
         {
-            var query = new ApiQuery(request, "reporter", "mineral", "flow", "from", "to", "partner", "hs", "includeShared");
             var (reporter, mineral, data) = await ReporterAndMineralAsync(query, cancellationToken).ConfigureAwait(false);
             var flow = query.Flow("flow");
             var from = query.Year("from");
@@ -74,7 +70,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                 throw ApiException.BadParameter("continuation", "'continuation' is not a token this route issued; start again without it.");
             }
 
-            var items = page.Values.Select(TradeEntities.FromEntity).Select(ToItem).ToList();
+            var items = page.Values.Select(TradeEntities.FromEntity).ToList();
             var envelope = new Dictionary<string, object?>
             {
                 ["reporter"] = reporter.Iso3,
@@ -86,20 +82,19 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                 ["hsCodes"] = codes,
                 ["containsSample"] = items.Any(i => i.IsSample),
             };
-            var csv = new CsvTable<TradeItem>(
+            var csv = new CsvTable<TradeRow>(
                 ["reporter", "mineral", "year", "month", "flow", "hs6", "hs_vintage", "shared", "partner_code", "partner", "partner_name",
                  "is_world", "value_usd", "cif_usd", "fob_usd", "net_weight_kg", "net_weight_estimated", "unit_value_usd_per_kg", "is_sample"],
                 i => [i.Reporter, i.Mineral, CsvCells.Number(i.Year), CsvCells.Number(i.Month), i.Flow, i.Hs6, i.HsVintage, CsvCells.Bool(i.Shared),
-                      CsvCells.Number(i.PartnerCode), i.Partner, i.PartnerName, CsvCells.Bool(i.IsWorld), CsvCells.Number(i.ValueUsd),
+                      CsvCells.Number(i.PartnerCode), i.PartnerKey, i.PartnerName, CsvCells.Bool(i.IsWorld), CsvCells.Number(i.ValueUsd),
                       CsvCells.Number(i.CifUsd), CsvCells.Number(i.FobUsd), CsvCells.Number(i.NetWeightKg), CsvCells.Bool(i.NetWeightEstimated),
                       CsvCells.Number(i.UnitValueUsdPerKg), CsvCells.Bool(i.IsSample)]);
             return ApiResponses.Page(query, items, null, TableToken.Encode(page.ContinuationToken), envelope, csv, CachePolicies.Data, "trade");
         });
 
     public Task<IResult> PartnersAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, async () =>
+        handler.RunAsync(request, ["reporter", "mineral", "flow", "year", "includeShared"], async query =>
         {
-            var query = new ApiQuery(request, "reporter", "mineral", "flow", "year", "includeShared");
             var (reporter, mineral, _) = await ReporterAndMineralAsync(query, cancellationToken).ConfigureAwait(false);
             var flow = query.Flow("flow") ?? throw ApiException.BadParameter("flow", "'flow' is required: M (imports) or X (exports).");
             var year = query.Year("year") ?? throw ApiException.BadParameter("year", "'year' is required.");
@@ -191,9 +186,4 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
             return new HsCodeUse(g.Key, shared, includeShared || !shared,
                 shared && !includeShared ? "shared with " + (g.SelectMany(h => h.SharedWith).Distinct().DefaultIfEmpty("other goods").Aggregate((a, b) => $"{a}, {b}")) + "; includeShared=true adds it" : null);
         })];
-
-    private static TradeItem ToItem(TradeRow r) => new(
-        r.Reporter, r.Mineral, r.Year, r.Month, r.Flow, r.Hs6, r.HsVintage, r.Shared,
-        r.SharedWith.Length == 0 ? [] : r.SharedWith.Split(';'), r.PartnerCode, r.PartnerKey, r.PartnerName, r.IsWorld,
-        r.ValueUsd, r.CifUsd, r.FobUsd, r.NetWeightKg, r.NetWeightEstimated, r.UnitValueUsdPerKg, r.IsSample);
 }

@@ -1,9 +1,5 @@
 using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Feeds.Core.Trade;
 

@@ -114,8 +114,8 @@ public static class InfraSettingsParity
         {
             if (!pending.ContainsKey(key))
             {
-                problems.Add($"The templates set {key}; the code does not read it (FeedsSettings.All). Remove it from infra/, " +
-                             "or add it to FeedsSettings.");
+                problems.Add($"The templates set {key}; the code does not read it (FeedsSettingsTable.All). Remove it from infra/, " +
+                             "or add it to the options class that reads it.");
             }
         }
 

@@ -1,7 +1,7 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Trade;
+using Feeds.Local;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +33,7 @@ public sealed class ClockTests(AzuriteFixture azurite)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 23, 59, 0, TimeSpan.Zero));
         await using var services = await TestStorage.CreateAsync(azurite, s => s.AddSingleton<TimeProvider>(clock),
-            new Dictionary<string, string?> { [FeedsSettings.ComtradeDailyCallQuota] = "2" });
+            new Dictionary<string, string?> { [SettingKeys.ComtradeDailyCallQuota] = "2" });
         var quota = services.GetRequiredService<ComtradeQuotaGuard>();
 
         await quota.AcquireAsync(CancellationToken.None);
@@ -56,8 +56,8 @@ public sealed class ClockTests(AzuriteFixture azurite)
         await using var services = await TestStorage.CreateAsync(azurite, s => s.AddSingleton<TimeProvider>(clock),
             new Dictionary<string, string?>
             {
-                [FeedsSettings.ComtradeBaseUrl] = standIn.BaseUrl,
-                [FeedsSettings.ComtradeRequestsPerSecond] = "1000",
+                [SettingKeys.ComtradeBaseUrl] = standIn.BaseUrl,
+                [SettingKeys.ComtradeRequestsPerSecond] = "1000",
                 ["Feeds:Comtrade:Reporters"] = "USA",
             });
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Azure.Core;
 using Azure.Data.Tables;
-using Feeds.Core.Configuration;
+using Feeds.Local;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,7 +67,7 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
         {
             var options = new TableClientOptions();
             options.AddPolicy(recorder, HttpPipelinePosition.PerCall);
-            services.AddSingleton(new TableServiceClient(settings[FeedsSettings.StorageConnection], options));
+            services.AddSingleton(new TableServiceClient(settings[SettingKeys.StorageConnection], options));
         });
         recorder.Clear();
 

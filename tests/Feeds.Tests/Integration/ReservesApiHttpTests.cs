@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
+using Feeds.Local;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +17,7 @@ public sealed class ReservesApiHttpTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         var settings = TestStorage.Settings(azurite);
-        settings[FeedsSettings.SourcesOffline] = "true";
+        settings[SettingKeys.SourcesOffline] = "true";
         _server = await LocalServer.StartAsync(settings);
         var run = await _server.App.Services.GetRequiredService<FeedRunService>()
             .RunAsync(UsgsFeed.FeedName, "test", force: false, progress: null, CancellationToken.None);

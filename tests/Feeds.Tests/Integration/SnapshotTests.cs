@@ -7,7 +7,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CsvHelper;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Snapshots;
 using Feeds.Core.Storage;
@@ -37,10 +36,10 @@ public sealed class SnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task StartAsync(int keep, bool seeded = true)
     {
         // The seeded tables (read only here), or empty ones; a container of this test's own.
-        var prefix = seeded ? (await azurite.SeededServerAsync()).App.Configuration[FeedsSettings.TablePrefix] : null;
+        var prefix = seeded ? (await azurite.SeededServerAsync()).App.Configuration[SettingKeys.TablePrefix] : null;
         var settings = TestStorage.Settings(azurite, prefix);
-        settings[FeedsSettings.SnapshotsContainer] = "t" + Guid.NewGuid().ToString("N")[..12];
-        settings[FeedsSettings.SnapshotsKeep] = keep.ToString(CultureInfo.InvariantCulture);
+        settings[SettingKeys.SnapshotsContainer] = "t" + Guid.NewGuid().ToString("N")[..12];
+        settings[SettingKeys.SnapshotsKeep] = keep.ToString(CultureInfo.InvariantCulture);
         _server = await LocalServer.StartAsync(settings, seedCatalog: false, services =>
             services.AddSingleton(new SnapshotTimings { MaxWait = TimeSpan.FromSeconds(2), PollInterval = TimeSpan.FromMilliseconds(200) }));
         _exporter = _server.App.Services.GetRequiredService<SnapshotExporter>();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Feeds.Core.Configuration;
 using Feeds.Local;
 using Feeds.Tests.Support;
 
@@ -15,7 +14,7 @@ public sealed class StorageDownTests
         var closedPort = AzuriteProcess.FreePort();
         var settings = new Dictionary<string, string?>
         {
-            [FeedsSettings.StorageConnection] = new AzuriteOptions("/", closedPort, closedPort, closedPort, null).ConnectionString,
+            [SettingKeys.StorageConnection] = new AzuriteOptions("/", closedPort, closedPort, closedPort, null).ConnectionString,
         };
         await using var server = await LocalServer.StartAsync(settings, seedCatalog: false);
 

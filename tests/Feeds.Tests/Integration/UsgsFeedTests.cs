@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using Azure.Data.Tables;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Core.Storage;
+using Feeds.Local;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static Feeds.Core.Storage.UsgsMeasure;
@@ -23,10 +23,10 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
     private async Task<ServiceProvider> ServicesAsync(bool offline, string? urls = null)
     {
         var settings = TestStorage.Settings(azurite);
-        settings[FeedsSettings.SourcesOffline] = offline ? "true" : "false";
+        settings[SettingKeys.SourcesOffline] = offline ? "true" : "false";
         if (urls is not null)
         {
-            settings[FeedsSettings.UsgsUrls] = urls;
+            settings[SettingKeys.UsgsUrls] = urls;
         }
 
         var provider = TestStorage.Services(settings);

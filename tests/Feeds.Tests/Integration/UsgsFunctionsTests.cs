@@ -1,7 +1,7 @@
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Functions.Triggers;
+using Feeds.Local;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +17,7 @@ public sealed class UsgsFunctionsTests(AzuriteFixture azurite)
     public async Task Timer_runs_the_feed_and_the_http_trigger_serves_reserves()
     {
         var settings = TestStorage.Settings(azurite);
-        settings[FeedsSettings.SourcesOffline] = "true";
+        settings[SettingKeys.SourcesOffline] = "true";
         await using var services = TestStorage.Services(settings);
         var feeds = services.GetRequiredService<FeedRunService>();
         await feeds.RunAsync("catalog", "test", force: false, progress: null, CancellationToken.None);
@@ -43,7 +43,7 @@ public sealed class UsgsFunctionsTests(AzuriteFixture azurite)
     public async Task Timer_fails_the_invocation_when_a_slice_fails()
     {
         var settings = TestStorage.Settings(azurite);
-        settings[FeedsSettings.UsgsUrls] = "http://127.0.0.1:9/mcs2024-lithi_world.csv"; // discard port: nothing listens
+        settings[SettingKeys.UsgsUrls] = "http://127.0.0.1:9/mcs2024-lithi_world.csv"; // discard port: nothing listens
         await using var services = TestStorage.Services(settings);
         var timer = FunctionsTests.Timers(services);
 

@@ -34,10 +34,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
             if (_seeded is null)
             {
                 var settings = TestStorage.Settings(this);
-                settings[Feeds.Core.Configuration.FeedsSettings.SourcesOffline] = "true";
-                settings[Feeds.Core.Configuration.FeedsSettings.ComtradeFromYear] = "2020";
-                settings[Feeds.Core.Configuration.FeedsSettings.ComtradeToYear] = "2024";
-                settings[Feeds.Core.Configuration.FeedsSettings.ComtradeRequestsPerSecond] = "1000";
+                settings[SettingKeys.SourcesOffline] = "true";
+                settings[SettingKeys.ComtradeFromYear] = "2020";
+                settings[SettingKeys.ComtradeToYear] = "2024";
+                settings[SettingKeys.ComtradeRequestsPerSecond] = "1000";
                 var server = await LocalServer.StartAsync(settings);
                 await server.RunAllFeedsAsync();
                 _seeded = server;

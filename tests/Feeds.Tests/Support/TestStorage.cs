@@ -1,6 +1,6 @@
 using Feeds.Core;
-using Feeds.Core.Configuration;
 using Feeds.Core.Storage;
+using Feeds.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,8 +12,8 @@ public static class TestStorage
 {
     public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string? prefix = null) => new()
     {
-        [FeedsSettings.StorageConnection] = azurite.ConnectionString,
-        [FeedsSettings.TablePrefix] = prefix ?? UniquePrefix(),
+        [SettingKeys.StorageConnection] = azurite.ConnectionString,
+        [SettingKeys.TablePrefix] = prefix ?? UniquePrefix(),
     };
 
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];

@@ -62,7 +62,7 @@ public sealed class RouteParityTests
     [Fact]
     public void Only_routes_that_grant_something_need_a_function_key()
     {
-        // DESIGN §4: data is public (anonymous); raw rejected records and download links are not.
+        // docs/api.md: data is public (anonymous); raw rejected records and download links are not.
         var levels = typeof(CatalogTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .SelectMany(m => m.GetParameters())

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Feeds.Core;
-using Feeds.Core.Configuration;
 using Feeds.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +39,8 @@ public sealed partial class SettingsParityTests
     {
         var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.json");
         var values = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("Values");
-        var schedule = FeedsSettingsTable.All.Single(s => s.Key == FeedsSettings.CatalogSchedule).Default;
-        Assert.Equal(schedule, values.GetProperty(FeedsSettings.CatalogSchedule).GetString());
+        var schedule = FeedsSettingsTable.All.Single(s => s.Key == SettingKeys.CatalogSchedule).Default;
+        Assert.Equal(schedule, values.GetProperty(SettingKeys.CatalogSchedule).GetString());
     }
 
     [Fact]

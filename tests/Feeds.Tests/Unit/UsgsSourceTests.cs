@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Feeds.Core;
-using Feeds.Core.Configuration;
 using Feeds.Core.Reserves;
 using Feeds.Local;
 using Feeds.Tests.Support;
@@ -76,8 +75,8 @@ public sealed class UsgsSourceTests
     {
         var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.json");
         var values = JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("Values");
-        var schedule = FeedsSettingsTable.All.Single(s => s.Key == FeedsSettings.UsgsSchedule).Default;
-        Assert.Equal(schedule, values.GetProperty(FeedsSettings.UsgsSchedule).GetString());
+        var schedule = FeedsSettingsTable.All.Single(s => s.Key == SettingKeys.UsgsSchedule).Default;
+        Assert.Equal(schedule, values.GetProperty(SettingKeys.UsgsSchedule).GetString());
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
-using Feeds.Core.Configuration;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 using Feeds.Core.Trade;
+using Feeds.Local;
 using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +24,10 @@ public sealed class ComtradeFeedTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            [FeedsSettings.ComtradeBaseUrl] = _server.BaseUrl,
-            [FeedsSettings.ComtradeFromYear] = "2020",
-            [FeedsSettings.ComtradeToYear] = "2024",
-            [FeedsSettings.ComtradeRequestsPerSecond] = "1000",
+            [SettingKeys.ComtradeBaseUrl] = _server.BaseUrl,
+            [SettingKeys.ComtradeFromYear] = "2020",
+            [SettingKeys.ComtradeToYear] = "2024",
+            [SettingKeys.ComtradeRequestsPerSecond] = "1000",
         };
         foreach (var (k, v) in extra ?? [])
         {
@@ -238,7 +238,7 @@ public sealed class ComtradeFeedTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_daily_call_guard_stops_before_the_quota_is_spent()
     {
-        await using var services = await Services(new() { [FeedsSettings.ComtradeDailyCallQuota] = "2" });
+        await using var services = await Services(new() { [SettingKeys.ComtradeDailyCallQuota] = "2" });
 
         var run = await Run(services);
 
@@ -331,7 +331,7 @@ public sealed class ComtradeFeedTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_unresolved_key_vault_reference_is_a_configuration_error()
     {
-        await using var services = await Services(new() { [FeedsSettings.ComtradeSubscriptionKey] = "@Microsoft.KeyVault(SecretUri=https://feeds.vault.azure.net/secrets/comtrade-key)" });
+        await using var services = await Services(new() { [SettingKeys.ComtradeSubscriptionKey] = "@Microsoft.KeyVault(SecretUri=https://feeds.vault.azure.net/secrets/comtrade-key)" });
 
         var run = await Run(services);
 

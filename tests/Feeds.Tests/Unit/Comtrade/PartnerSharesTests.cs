@@ -7,7 +7,7 @@ namespace Feeds.Tests.Unit.Comtrade;
 public sealed class PartnerSharesTests
 {
     private static TradeRow Row(int partner, string? key, double value, string hs = "283691", bool sample = false) =>
-        new("IND", 699, "lithium", 2023, 0, "M", hs, "H6", false, "", partner, key, key ?? "World", value, value, null, null, false, sample);
+        new("IND", 699, "lithium", 2023, 0, "M", hs, "H6", false, [], partner, key, key ?? "World", value, value, null, null, false, sample);
 
     [Fact]
     public void Shares_hhi_and_gap_by_hand()

@@ -12,7 +12,7 @@ public sealed class IndicatorCalculatorTests
     private static readonly HashSet<string> Msp = ["AUS", "CAN", "IND", "JPN", "USA"];
 
     private static TradeRow Trade(int year, int partner, string? key, double value, bool sample = false) =>
-        new("USA", 842, "lithium", year, 0, "M", "283691", "H6", false, "", partner, key, key ?? "World", value, value, null, null, false, sample);
+        new("USA", 842, "lithium", year, 0, "M", "283691", "H6", false, [], partner, key, key ?? "World", value, value, null, null, false, sample);
 
     private static ReservesRow Usgs(string key, double? tons, string qualifier = UsgsQualifier.Exact, string measure = UsgsMeasure.Reserves) =>
         new("lithium", "Lithium", "MCS2099", measure, "main", 2098,

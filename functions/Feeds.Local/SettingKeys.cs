@@ -1,0 +1,35 @@
+using Feeds.Core.Configuration;
+using Feeds.Core.Pipeline;
+using Feeds.Core.Reserves;
+using Feeds.Core.Snapshots;
+using Feeds.Core.Storage;
+using Feeds.Core.Trade;
+
+namespace Feeds.Local;
+
+/// <summary>
+/// Configuration keys the local host, the tests and the benchmarks set, built from the options classes (a renamed
+/// property renames its key here too).
+/// </summary>
+public static class SettingKeys
+{
+    public const string StorageConnection = FeedsSettings.StorageConnection,
+        TablePrefix = FeedsStorageOptions.Section + ":" + nameof(FeedsStorageOptions.TablePrefix);
+
+    public const string SourcesOffline = SourceOptions.Section + ":" + nameof(SourceOptions.Offline);
+
+    public const string CatalogSchedule = ScheduleOptions.Section + ":" + nameof(ScheduleOptions.Catalog),
+        UsgsSchedule = ScheduleOptions.Section + ":" + nameof(ScheduleOptions.Usgs);
+
+    public const string ComtradeBaseUrl = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.BaseUrl),
+        ComtradeSubscriptionKey = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.SubscriptionKey),
+        ComtradeFromYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.FromYear),
+        ComtradeToYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.ToYear),
+        ComtradeRequestsPerSecond = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.RequestsPerSecond),
+        ComtradeDailyCallQuota = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.DailyCallQuota);
+
+    public const string UsgsUrls = UsgsOptions.UrlsKey;
+
+    public const string SnapshotsContainer = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Container),
+        SnapshotsKeep = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Keep);
+}
