@@ -26,7 +26,12 @@ public static class SettingKeys
         ComtradeFromYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.FromYear),
         ComtradeToYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.ToYear),
         ComtradeRequestsPerSecond = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.RequestsPerSecond),
-        ComtradeDailyCallQuota = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.DailyCallQuota);
+        ComtradeDailyCallQuota = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.DailyCallQuota),
+        ComtradeReporters = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.Reporters),
+        ComtradeFrequencies = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.Frequencies),
+        ComtradeMonthlyWindowMonths = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.MonthlyWindowMonths),
+        ComtradeMirrorOf = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.MirrorOf),
+        ComtradeRunBudget = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.RunBudget);
 
     public const string UsgsUrls = UsgsOptions.UrlsKey;
 

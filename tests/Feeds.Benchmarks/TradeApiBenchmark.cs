@@ -96,7 +96,7 @@ public sealed class TradeApiBenchmark(string connectionString, TextWriter output
     private static async Task<int> ApiAllPagesAsync(HttpClient http, bool count, CancellationToken cancellationToken)
     {
         var seen = 0;
-        string? url = "/api/trade?reporter=USA&mineral=lithium&limit=1000";
+        string? url = "/api/trade?reporter=USA&mineral=lithium&freq=M&limit=1000";
         while (url is not null)
         {
             using var response = await http.GetAsync(url, cancellationToken);

@@ -21,25 +21,35 @@ public sealed class TradeIngestBenchmark(TableServiceClient service, TextWriter 
         "potash", "phosphorus", "uranium", "molybdenum", "strontium",
     ];
 
+    /// <summary>
+    /// Monthly rows, as the feed's monthly and mirror calls store them: three reporters and two mirrored countries ×
+    /// 25 minerals = 125 partitions, twelve months a year; values vary so entities differ. Keys are distinct.
+    /// </summary>
     public static IReadOnlyList<TradeRow> Rows(int count)
     {
-        // 2 reporters × 25 minerals = 50 partitions, as a full refresh spreads rows; values vary so entities differ.
         var rows = new List<TradeRow>(count);
-        string[] reporters = ["IND", "USA"];
+        var keys = new HashSet<(string, string)>();
+        (string Iso3, int Code, string Source)[] whos =
+            [("IND", 699, TradeRow.ReportedSource), ("USA", 842, TradeRow.ReportedSource), ("CHN", 156, TradeRow.ReportedSource),
+             ("IND", 699, TradeRow.MirrorSource), ("USA", 842, TradeRow.MirrorSource)];
         for (var i = 0; rows.Count < count; i++)
         {
-            var reporter = reporters[i % 2];
-            var mineral = Minerals[(i / 2) % Minerals.Count];
-            var year = 2015 + (i / 50 % 10);
-            var partner = i / 500 % 900;
-            var flow = i / 5000 % 2 == 0 ? "M" : "X";
-            var hs = (280000 + (i / 9000 % 90)).ToString(CultureInfo.InvariantCulture);
-            rows.Add(new TradeRow(reporter, reporter == "IND" ? 699 : 842, mineral, year, 0, flow, hs, "H6", false, [], partner,
-                partner == 0 ? "W00" : null, $"Partner {partner}", 1000 + i, 1000 + i, null, i % 7 == 0 ? null : 10 + i, false, true));
+            var who = whos[i % whos.Length];
+            var mineral = Minerals[(i / whos.Length) % Minerals.Count];
+            var year = 2015 + (i / 125 % 10);
+            var month = 1 + (i / 1250 % 12);
+            var partner = i / 15_000 % 900;
+            var flow = i / 150_000 % 2 == 0 ? "M" : "X";
+            var hs = (280000 + (i / 300_000 % 90)).ToString(CultureInfo.InvariantCulture);
+            var row = new TradeRow(who.Iso3, who.Code, mineral, year, month, flow, hs, "H6", false, [], partner,
+                partner == 0 ? "W00" : null, $"Partner {partner}", 1000 + i, 1000 + i, null, i % 7 == 0 ? null : 10 + i, false, true, who.Source);
+            if (keys.Add((row.PartitionKey, row.RowKey)))
+            {
+                rows.Add(row);
+            }
         }
 
-        // Distinct keys only (a key twice would be one entity written twice).
-        return [.. rows.DistinctBy(r => (r.PartitionKey, r.RowKey))];
+        return rows;
     }
 
     public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int count, int oneByOneSample, int rounds, CancellationToken cancellationToken)

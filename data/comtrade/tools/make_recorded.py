@@ -3,6 +3,11 @@
 
 real.json   : the real UN Comtrade records in real/raw (USA and China, 2020-2024), as the API's JSON records
               (same field names and values; 4-digit headings dropped because the feed asks for 6-digit codes).
+real-extra.json   : the other real 6-digit totals of the whole files in real/cmm-data (both flows, both directions
+              USA<->China, Australia's lithium and the DR Congo's cobalt trade with China), same conversion;
+              transport-mode breakdowns left out because the feed asks for totals (motCode=0).
+real-monthly.json : China's real monthly exports by partner (real/china-exports-monthly), one API record per table
+              row: values copied, periods and codes derived, fields the table cannot tell null or "" (rules below).
 sample.json : MADE-UP records so that offline dashboards have partner breakdowns where no real ones are public:
               USA imports from partners other than China, and every India (699) row. Deterministic; every value
               here is sample data and the feed stores it with isSample = true.
@@ -106,4 +111,71 @@ for key, w in sorted(world.items()):
 for name, data in (("real.json", real), ("sample.json", sample)):
     with open(os.path.join("recorded", name), "w") as f:
         json.dump({"elapsedTime": "recorded", "count": len(data), "data": data, "error": ""}, f, indent=1)
+    print(name, len(data))
+
+
+# --- real-extra.json: cmm-data records not already in real.json --------------------------------------------------
+def identity(r):
+    return (r["reporterCode"], r["partnerCode"], r["flowCode"], r["cmdCode"], r["period"], r["classificationCode"])
+
+
+random.seed(20261128)
+seen = {identity(r) for r in real}
+extra = []
+files = sorted(glob.glob("real/cmm-data/*.csv"))
+# heavy_ree and light_ree hold the same records; identity() drops the repeat.
+for path in files:
+    for row in csv.DictReader(open(path, newline="")):
+        if len(row["cmdCode"]) != 6 or row["motCode"] not in ("0", "") or row["customsCode"] not in ("C00", "") \
+                or row["partner2Code"] not in ("0", ""):
+            continue
+        r = convert(row)
+        if identity(r) in seen:
+            continue
+        seen.add(identity(r))
+        extra.append(r)
+extra.sort(key=lambda r: (r["reporterCode"], r["cmdCode"], r["period"], r["flowCode"], r["partnerCode"]))
+
+# --- real-monthly.json: China's monthly exports by partner ---------------------------------------------------------
+# The table names partners in English; these are the Comtrade partner codes the source project queried them with
+# (Taiwan = 490 "Other Asia, nes"; Italy 380; France 251; India 699; USA 842).
+PARTNERS = {
+    "Australia": 36, "Austria": 40, "Belgium": 56, "Brazil": 76, "Canada": 124, "Czech Republic": 203, "Egypt": 818,
+    "France": 251, "Germany": 276, "Hong Kong": 344, "Hungary": 348, "India": 699, "Indonesia": 360, "Iran": 364,
+    "Italy": 380, "Japan": 392, "Kazakhstan": 398, "Malaysia": 458, "Mexico": 484, "Mozambique": 508,
+    "Netherlands": 528, "New Zealand": 554, "Philippines": 608, "Poland": 616, "Russia": 643, "Singapore": 702,
+    "Slovakia": 703, "South Africa": 710, "South Korea": 410, "Spain": 724, "Sweden": 752, "Taiwan": 490,
+    "Tanzania": 834, "Thailand": 764, "Turkey": 792, "UAE": 784, "USA": 842, "United Kingdom": 826, "Vietnam": 704,
+}
+
+
+def monthly(row):
+    year, month = int(row["period_dt"][:4]), int(row["period_dt"][5:7])
+    value, kg = float(row["val"]), float(row["qty"])
+    weight = kg if kg > 0 else None  # 0 in the table: the source had no weight
+    # China's 2017 monthly weights are estimates in its annual records, and fractional kilograms are conversions.
+    estimated = weight is not None and (year == 2017 or kg != int(kg))
+    return {
+        "typeCode": "C", "freqCode": "M", "refPeriodId": year * 10000 + month * 100 + 1, "refYear": year,
+        "refMonth": month, "period": f"{year}{month:02d}", "reporterCode": 156, "reporterISO": "", "reporterDesc": "",
+        "flowCode": "X", "flowDesc": "", "partnerCode": PARTNERS[row["partner_name"]], "partnerISO": "",
+        "partnerDesc": "", "partner2Code": 0, "partner2ISO": "", "partner2Desc": "",
+        # China publishes HS 2017 (H5) to 2021 and HS 2022 (H6) from 2022.
+        "classificationCode": "H5" if year <= 2021 else "H6", "classificationSearchCode": "HS",
+        "isOriginalClassification": True, "cmdCode": row["hs6"], "cmdDesc": "", "aggrLevel": None, "isLeaf": None,
+        "customsCode": "C00", "customsDesc": "", "mosCode": "0", "motCode": 0, "motDesc": "",
+        "qtyUnitCode": 8 if weight is not None else -1, "qtyUnitAbbr": "", "qty": weight,
+        "isQtyEstimated": estimated, "altQtyUnitCode": -1, "altQtyUnitAbbr": "", "altQty": None,
+        "isAltQtyEstimated": False, "netWgt": weight, "isNetWgtEstimated": estimated, "grossWgt": None,
+        "isGrossWgtEstimated": False, "cifvalue": None, "fobvalue": value, "primaryValue": value,
+        "legacyEstimationFlag": 6 if estimated else 0, "isReported": True, "isAggregate": False,
+    }
+
+
+months = [monthly(r) for r in csv.DictReader(open("real/china-exports-monthly/deep_dive_hs6_monthly.excerpt.csv", newline=""))]
+months.sort(key=lambda r: (r["cmdCode"], r["period"], r["partnerCode"]))
+
+for name, data in (("real-extra.json", extra), ("real-monthly.json", months)):
+    with open(os.path.join("recorded", name), "w") as f:
+        json.dump({"elapsedTime": "recorded", "count": len(data), "data": data, "error": ""}, f, separators=(",", ":"))
     print(name, len(data))

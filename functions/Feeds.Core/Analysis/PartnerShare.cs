@@ -1,6 +1,10 @@
 namespace Feeds.Core.Analysis;
 
-/// <summary>One partner of <c>GET /api/trade/partners</c>: its value over the mineral's codes, share (percent) and rank.</summary>
+/// <summary>
+/// One partner of <c>GET /api/trade/partners</c>: its value over the mineral's codes, share (percent) and rank;
+/// <see cref="FromMonths"/> when (some of) its annual value is the sum of twelve reported months, the annual figure
+/// being absent.
+/// </summary>
 public sealed record PartnerShare(
     int Rank,
     int PartnerCode,
@@ -9,4 +13,5 @@ public sealed record PartnerShare(
     double ValueUsd,
     double SharePercent,
     IReadOnlyList<string> Hs6,
-    bool IsSample);
+    bool IsSample,
+    bool FromMonths = false);

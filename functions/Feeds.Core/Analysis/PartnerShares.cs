@@ -6,20 +6,22 @@ public static class PartnerShares
 {
     public const int ChinaComtradeCode = 156;
 
-    /// <param name="rows">Annual rows of one reporter, mineral, flow and year, already limited to the codes to use.</param>
-    public static PartnerShareResult Compute(IReadOnlyList<TradeRow> rows)
+    /// <param name="rows">Rows of one reporter, mineral, flow and period, already limited to the codes to use.</param>
+    /// <param name="fromMonths">Partner figures that are sums of twelve months (<see cref="AnnualFigures"/>).</param>
+    public static PartnerShareResult Compute(IReadOnlyList<TradeRow> rows, IReadOnlySet<(int PartnerCode, string Hs6, string Flow)>? fromMonths = null)
     {
         var world = rows.Where(r => r.IsWorld).ToList();
         var partners = rows.Where(r => !r.IsWorld)
             .GroupBy(r => r.PartnerCode)
-            .Select(g => (Code: g.Key, First: g.First(), Value: g.Sum(r => r.ValueUsd), Codes: g.Select(r => r.Hs6).Distinct().Order().ToList(), Sample: g.Any(r => r.IsSample)))
+            .Select(g => (Code: g.Key, First: g.First(), Value: g.Sum(r => r.ValueUsd), Codes: g.Select(r => r.Hs6).Distinct().Order().ToList(), Sample: g.Any(r => r.IsSample),
+                Months: fromMonths is not null && g.Any(r => fromMonths.Contains((r.PartnerCode, r.Hs6, r.Flow)))))
             .OrderByDescending(p => p.Value).ThenBy(p => p.Code)
             .ToList();
         var sum = partners.Sum(p => p.Value);
         double? worldTotal = world.Count > 0 ? world.Sum(r => r.ValueUsd) : null;
 
         var shares = partners.Select((p, i) => new PartnerShare(
-            i + 1, p.Code, p.First.PartnerKey, p.First.PartnerName, p.Value, sum > 0 ? p.Value / sum * 100 : 0, p.Codes, p.Sample)).ToList();
+            i + 1, p.Code, p.First.PartnerKey, p.First.PartnerName, p.Value, sum > 0 ? p.Value / sum * 100 : 0, p.Codes, p.Sample, p.Months)).ToList();
         double? china = sum > 0 ? shares.FirstOrDefault(s => s.PartnerCode == ChinaComtradeCode)?.SharePercent ?? 0 : null;
         double? hhi = sum > 0 ? shares.Sum(s => s.SharePercent * s.SharePercent) : null;
         return new PartnerShareResult(

@@ -130,6 +130,21 @@ public sealed class ApiQuery
             : throw ApiException.BadParameter(name, $"'{name}' must be a year from {Identifiers.FirstYear} to {Identifiers.LastYear}; got '{text}'.");
     }
 
+    /// <summary>A month as <c>yyyy-MM</c>, within the years every route accepts.</summary>
+    public (int Year, int Month)? YearMonth(string name)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            && month.Year is >= Identifiers.FirstYear and <= Identifiers.LastYear
+            ? (month.Year, month.Month)
+            : throw ApiException.BadParameter(name, $"'{name}' must be a month as yyyy-MM (2023-08) from {Identifiers.FirstYear} to {Identifiers.LastYear}; got '{text}'.");
+    }
+
     /// <summary>A whole number from 1 to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
     public int Count(string name, int fallback, int max)
     {

@@ -1,3 +1,4 @@
+using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
 using Feeds.Core.Storage;
 
@@ -26,7 +27,8 @@ public static class IndicatorsBuilder
         var byMineral = reserves.GroupBy(r => r.MineralId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<IndicatorRow>();
 
-        foreach (var partition in trade.Where(r => r.Flow == "M" && r.Month == 0).GroupBy(r => (r.Reporter, r.Mineral)).OrderBy(g => g.Key.Reporter).ThenBy(g => g.Key.Mineral))
+        // The reporter's own declarations; a year is its annual figures, or twelve published months summed (as /api/trade/partners).
+        foreach (var partition in trade.Where(r => r.Flow == "M" && !r.IsMirror).GroupBy(r => (r.Reporter, r.Mineral)).OrderBy(g => g.Key.Reporter).ThenBy(g => g.Key.Mineral))
         {
             if (catalog.Mineral(partition.Key.Mineral) is not { } mineral)
             {
@@ -35,7 +37,8 @@ public static class IndicatorsBuilder
 
             var codes = UsedCodes(mineral);
             var rows = partition.Where(r => codes.Contains(r.Hs6)).ToList();
-            var years = rows.GroupBy(r => r.Year).ToDictionary(g => g.Key, g => (IReadOnlyList<TradeRow>)g.ToList());
+            var years = rows.GroupBy(r => r.Year).Select(g => (g.Key, AnnualFigures.Of(g).Rows)).Where(y => y.Rows.Count > 0)
+                .ToDictionary(y => y.Key, y => y.Rows);
             foreach (var (year, yearRows) in years.OrderBy(y => y.Key))
             {
                 var imports = TradeDependence.Compute(yearRows, years.GetValueOrDefault(year - 1) ?? [], [.. codes.Order(StringComparer.Ordinal)], usfta, msp);

@@ -18,17 +18,20 @@ public sealed class FeedCheckpointStore(FeedTables tables, TimeProvider time)
         return response.HasValue ? response.Value?.GetString("Hash") : null;
     }
 
-    /// <summary>Every slice's hash of a feed in one single-partition read (a run compares hundreds of slices).</summary>
-    public async Task<Dictionary<string, string>> GetAllHashesAsync(string feed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every slice's hash and when it was stored, in one single-partition read (a run compares hundreds of slices,
+    /// and plans the least recently stored first).
+    /// </summary>
+    public async Task<Dictionary<string, StoredSlice>> GetAllHashesAsync(string feed, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, StoredSlice>(StringComparer.Ordinal);
         var query = Table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {feed}"), select: ["RowKey", "Hash"], cancellationToken: cancellationToken);
+            TableClient.CreateQueryFilter($"PartitionKey eq {feed}"), select: ["RowKey", "Hash", "StoredAt"], cancellationToken: cancellationToken);
         await foreach (var e in query.ConfigureAwait(false))
         {
             if (e.GetString("Hash") is { } hash)
             {
-                result[e.RowKey] = hash;
+                result[e.RowKey] = new StoredSlice(hash, e.GetDateTimeOffset("StoredAt"));
             }
         }
 

@@ -26,7 +26,8 @@ public static class TradeEntities
         ["NetWeightEstimated"] = row.NetWeightEstimated,
         ["UnitValueUsdPerKg"] = row.UnitValueUsdPerKg,
         ["IsSample"] = row.IsSample,
-        ["Source"] = "UN Comtrade API v1, C/A/HS",
+        ["Source"] = row.Source,
+        ["Origin"] = row.Month == 0 ? "UN Comtrade API v1, C/A/HS" : "UN Comtrade API v1, C/M/HS",
         ["RunId"] = runId,
         ["RetrievedAt"] = retrievedAt,
     };
@@ -50,5 +51,6 @@ public static class TradeEntities
         e.GetDouble("FobUsd"),
         e.GetDouble("NetWeightKg"),
         e.GetBoolean("NetWeightEstimated") ?? false,
-        e.GetBoolean("IsSample") ?? false);
+        e.GetBoolean("IsSample") ?? false,
+        e.GetString("Source") is TradeRow.MirrorSource ? TradeRow.MirrorSource : TradeRow.ReportedSource);
 }

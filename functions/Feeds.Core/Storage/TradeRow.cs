@@ -27,15 +27,28 @@ public sealed record TradeRow(
     double? FobUsd,
     double? NetWeightKg,
     bool NetWeightEstimated,
-    bool IsSample)
+    bool IsSample,
+    string Source = TradeRow.ReportedSource)
 {
+    /// <summary>
+    /// <see cref="ReportedSource"/>: as the reporter reports its own trade. <see cref="MirrorSource"/>: the reporter's
+    /// trade as its counterparts report it (the partner is the reporting country, the flow seen from the other side).
+    /// </summary>
+    public const string ReportedSource = "reported", MirrorSource = "mirror";
+
+    [JsonIgnore]
+    public bool IsMirror => Source == MirrorSource;
+
     public bool IsWorld => PartnerCode == 0;
 
     /// <summary>USD per kg where both are known.</summary>
     public double? UnitValueUsdPerKg => NetWeightKg is > 0 ? ValueUsd / NetWeightKg : null;
 
     [JsonIgnore]
-    public string PartitionKey => TableKeys.Require($"{Reporter}-{Mineral}", "a trade partition");
+    public string PartitionKey => TableKeys.Require(PartitionOf(Reporter, Mineral, IsMirror), "a trade partition");
+
+    /// <summary>Reported rows under <c>{reporter}-{mineral}</c>, mirror rows beside them under <c>{reporter}-{mineral}-mirror</c>.</summary>
+    public static string PartitionOf(string reporter, string mineral, bool mirror) => $"{reporter}-{mineral}{(mirror ? "-mirror" : "")}";
 
     [JsonIgnore]
     public string RowKey => TableKeys.Require(
@@ -46,5 +59,5 @@ public sealed record TradeRow(
         PartitionKey, RowKey, HsVintage, Shared, string.Join(';', SharedWith), PartnerKey, PartnerName,
         ValueUsd.ToString("R", CultureInfo.InvariantCulture), CifUsd?.ToString("R", CultureInfo.InvariantCulture),
         FobUsd?.ToString("R", CultureInfo.InvariantCulture), NetWeightKg?.ToString("R", CultureInfo.InvariantCulture),
-        NetWeightEstimated, IsSample);
+        NetWeightEstimated, IsSample, Source);
 }

@@ -25,10 +25,14 @@ public sealed class ComtradeClient(
     public Uri BuildUrl(ComtradeRequest request)
     {
         var o = options.Value;
-        var path = o.HasKey ? "data/v1/get/C/A/HS" : "public/v1/preview/C/A/HS";
+        var path = (o.HasKey ? "data/v1/get/C/" : "public/v1/preview/C/") + request.Frequency + "/HS";
+        // A mirror request names the mirrored country as partner and leaves the reporter open: every reporter answers.
+        var who = request.Mirror
+            ? $"partnerCode={request.ReporterCode.ToString(CultureInfo.InvariantCulture)}"
+            : $"reporterCode={request.ReporterCode.ToString(CultureInfo.InvariantCulture)}";
         var query = string.Join('&',
-            $"reporterCode={request.ReporterCode.ToString(CultureInfo.InvariantCulture)}",
-            $"period={string.Join(',', request.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}",
+            who,
+            $"period={request.PeriodList}",
             $"cmdCode={string.Join(',', request.Codes)}",
             $"flowCode={string.Join(',', request.Flows)}",
             "partner2Code=0",

@@ -8,10 +8,13 @@ using Polly.Timeout;
 namespace Feeds.Core.Trade;
 
 /// <summary>
-/// The trade feed: UN Comtrade annual data for the configured reporters, both flows, all partners, the catalog's HS
-/// codes. Checkpoints are per slice (reporter × HS code × year) and hold a content hash: an unchanged slice is not
-/// rewritten, a slice's checkpoint advances only after its rows are stored, and a failed request's slices run
-/// again next time. Every record read ends stored, unchanged, superseded or quarantined.
+/// The trade feed: UN Comtrade data for the configured reporters (annual and monthly, both flows, all partners, the
+/// catalog's HS codes) and the mirror flows of the configured countries. Checkpoints are per slice (reporter or mirrored
+/// country × HS code × year × frequency) and hold a content hash: an unchanged slice is not rewritten, a slice's
+/// checkpoint advances only after its rows are stored, and a failed request's slices run again next time — first,
+/// since calls are planned least recently stored first. Every record read ends stored, unchanged, superseded or
+/// quarantined. Transient faults are the resilience pipeline's (retries honouring Retry-After); a circuit opened by a
+/// sustained outage is waited out within the run's budget rather than failing every call left.
 /// </summary>
 public sealed class ComtradeFeed(
     ComtradeClient client,
@@ -25,36 +28,24 @@ public sealed class ComtradeFeed(
 {
     public const string FeedName = "comtrade";
 
-    /// <summary>HS codes per call: with the keyed endpoint, a full default refresh (2 reporters, ~80 codes, 5 years) takes 8 calls.</summary>
-    public const int CodesPerRequest = 20;
-
-    public static IReadOnlyList<string> Flows { get; } = ["M", "X"];
-
     public string Name => FeedName;
 
     public TimeSpan MaxAge => TimeSpan.FromDays(2);
 
-    /// <summary>The calls a full refresh starts with (before any split of a capped response).</summary>
-    public static IReadOnlyList<ComtradeRequest> Plan(IReadOnlyList<(string Iso3, int Code)> reporters, IReadOnlyList<string> codes, int firstYear, int lastYear) =>
-        [.. from reporter in reporters
-            from chunk in codes.Chunk(CodesPerRequest)
-            select new ComtradeRequest(reporter.Iso3, reporter.Code, chunk, [.. Enumerable.Range(firstYear, lastYear - firstYear + 1)], Flows)];
-
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var catalog = catalogService.Current;
         var normalizer = new ComtradeNormalizer(catalog);
-        var reporters = options.Value.ReporterList.Select(iso3 =>
-        {
-            return catalog.Country(iso3)?.ComtradeCode is { } code
-                ? (iso3, code)
-                : throw new InvalidOperationException($"Feeds:Comtrade:Reporters names '{iso3}', which has no Comtrade code in the catalog.");
-        }).ToList();
-        var codes = catalog.HsCodes.Select(h => h.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-        var (from, to) = options.Value.Years(time.GetUtcNow());
-
-        var queue = new LinkedList<ComtradeRequest>(Plan(reporters, codes, from, to));
-        var hashes = await checkpoints.GetAllHashesAsync(FeedName, cancellationToken).ConfigureAwait(false);
+        var o = options.Value;
+        var (reporters, mirrors, codes) = ComtradePlanner.Scope(catalog, o);
+        var now = time.GetUtcNow();
+        var (from, to) = o.Years(now);
+        var stored = await checkpoints.GetAllHashesAsync(FeedName, cancellationToken).ConfigureAwait(false);
+        var plan = ComtradePlanner.OldestFirst(
+            ComtradePlanner.Plan(reporters, mirrors, codes, o.FrequencyList, [.. Enumerable.Range(from, to - from + 1)], o.Months(now)), stored);
+        var queue = new LinkedList<ComtradeRequest>(plan);
+        var hashes = stored.ToDictionary(s => s.Key, s => s.Value.Hash, StringComparer.Ordinal);
         var mineralsByCode = catalog.HsCodes.GroupBy(h => h.Code)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(h => h.Minerals).Distinct()], StringComparer.Ordinal);
         var run = new FeedRunTally();
@@ -62,6 +53,13 @@ public sealed class ComtradeFeed(
 
         while (queue.First is { } node)
         {
+            if (time.GetElapsedTime(started) >= o.RunBudget)
+            {
+                logger.LogWarning("Comtrade run {RunId} used its budget of {Budget}; {Remaining} calls left run first next time", context.RunId, o.RunBudget, queue.Count);
+                Fail(run, queue.SelectMany(r => r.Slices), $"not attempted: the run budget ({o.RunBudget}) was used up");
+                break;
+            }
+
             queue.RemoveFirst();
             var request = node.Value;
             ComtradeFetch fetch;
@@ -77,7 +75,17 @@ public sealed class ComtradeFeed(
                 Fail(run, queue.SelectMany(r => r.Slices), "not attempted: call quota exhausted");
                 break;
             }
-            catch (Exception ex) when (ex is ComtradeException or HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
+            catch (BrokenCircuitException ex)
+            {
+                // A sustained outage opened the circuit: wait for the break to end (within the budget) and try the call again.
+                var wait = ex.RetryAfter ?? TimeSpan.FromSeconds(5);
+                var left = o.RunBudget - time.GetElapsedTime(started);
+                logger.LogWarning("Comtrade circuit open; waiting {Wait} before calling again ({Left} of the run budget left)", wait, left);
+                queue.AddFirst(request);
+                await Task.Delay(wait < left ? wait : left, time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception ex) when (ex is ComtradeException or HttpRequestException or TimeoutRejectedException)
             {
                 logger.LogWarning(ex, "Comtrade request failed; its slices run again next time");
                 Fail(run, request.Slices, ex.Message);
@@ -102,7 +110,8 @@ public sealed class ComtradeFeed(
             }
 
             await StoreAsync(request, fetch.Normalized, hashes, mineralsByCode, run, context, cancellationToken).ConfigureAwait(false);
-            context.Progress?.Report($"call {calls}: {request.Reporter} {request.Codes.Count} codes × {request.Years.Count} years → {fetch.Records} records");
+            context.Progress?.Report(
+                $"call {calls}: {(request.Mirror ? $"mirror of {request.Reporter}" : request.Reporter)} {request.Frequency} {request.Codes.Count} codes × {request.Periods.Count} periods → {fetch.Records} records");
         }
 
         logger.LogInformation("Comtrade run {RunId}: {Calls} calls, {Stored} slices stored, {Unchanged} unchanged, {Failed} failed",
@@ -155,14 +164,16 @@ public sealed class ComtradeFeed(
         }
     }
 
-    /// <summary>Removes rows of this slice that the source no longer sends (a revision dropped a partner).</summary>
+    /// <summary>
+    /// Removes rows of this slice that the source no longer sends (a revision dropped a partner): only within the
+    /// slice's own RowKey range, so annual and monthly rows of one year, and months outside the request, are left alone.
+    /// </summary>
     private static Task<int> DeleteStaleAsync(
         TableClient table, ComtradeSlice slice, IReadOnlyList<TradeRow> rows, IReadOnlyList<string> minerals, CancellationToken cancellationToken)
     {
-        var low = $"{slice.Year:D4}-";
-        var high = $"{slice.Year:D4}.";
+        var (low, high) = slice.RowKeyRange;
         var filters = minerals.Select(mineral => TableClient.CreateQueryFilter(
-            $"PartitionKey eq {$"{slice.Reporter}-{mineral}"} and RowKey ge {low} and RowKey lt {high} and Hs6 eq {slice.Hs6}"));
+            $"PartitionKey eq {TradeRow.PartitionOf(slice.Reporter, mineral, slice.Mirror)} and RowKey ge {low} and RowKey lt {high} and Hs6 eq {slice.Hs6}"));
         return TableBatchWriter.DeleteMissingAsync(table, filters, rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet(), cancellationToken);
     }
 

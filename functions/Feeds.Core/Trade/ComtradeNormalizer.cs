@@ -11,6 +11,7 @@ namespace Feeds.Core.Trade;
 public sealed class ComtradeNormalizer
 {
     private readonly Dictionary<(string Code, string Vintage), HsCodeDefinition> _codes = [];
+    private readonly Dictionary<string, HsCodeDefinition> _newest = new(StringComparer.Ordinal);
     private readonly CatalogData _catalog;
 
     public ComtradeNormalizer(CatalogData catalog)
@@ -21,6 +22,11 @@ public sealed class ComtradeNormalizer
             foreach (var vintage in code.Vintages)
             {
                 _codes[(code.Code, vintage)] = code;
+            }
+
+            if (code.Vintages.Contains(HsCodeDefinition.KnownVintages[^1]))
+            {
+                _newest[code.Code] = code;
             }
         }
     }
@@ -91,13 +97,21 @@ public sealed class ComtradeNormalizer
         }
     }
 
+    private static bool IsVintage(string code) => code.Length >= 2 && code[0] == 'H' && code[1..].All(char.IsAsciiDigit);
+
     private NormalizedRecord Check(ComtradeRecord r, ComtradeRequest request)
     {
         NormalizedRecord Reject(string reason) => new(null, [], null, reason, null, r.IsOriginalClassification);
 
-        if (r.ReporterCode != request.ReporterCode)
+        // Reported: the reporter is the one asked. Mirror: any reporter, the partner is the mirrored country.
+        if (!request.Mirror && r.ReporterCode != request.ReporterCode)
         {
             return Reject($"reporterCode {r.ReporterCode} is not the requested reporter {request.ReporterCode}");
+        }
+
+        if (request.Mirror && (r.PartnerCode != request.ReporterCode || r.ReporterCode is not { } mirrorReporter || mirrorReporter is <= 0 or > 999))
+        {
+            return Reject($"partnerCode {r.PartnerCode} / reporterCode {r.ReporterCode} is not a partner's report of trade with {request.ReporterCode}");
         }
 
         if (r.FlowCode is not ("M" or "X") || !request.Flows.Contains(r.FlowCode))
@@ -110,14 +124,17 @@ public sealed class ComtradeNormalizer
             return Reject($"cmdCode '{r.CmdCode}' is not one of the requested six-digit HS codes");
         }
 
-        if (!_codes.TryGetValue((r.CmdCode, r.ClassificationCode), out var hs))
+        // A vintage newer than the catalog knows (HS 2027 will be H7): the code keeps its newest known meaning, and
+        // hsVintage says what was published. A known vintage without the code is a mismatch.
+        if (!_codes.TryGetValue((r.CmdCode, r.ClassificationCode), out var hs)
+            && (HsCodeDefinition.KnownVintages.Contains(r.ClassificationCode) || !IsVintage(r.ClassificationCode) || !_newest.TryGetValue(r.CmdCode, out hs)))
         {
             return Reject($"HS code {r.CmdCode} is not in the catalog for classification '{r.ClassificationCode}'");
         }
 
-        if (r.RefYear is not { } year || !request.Years.Contains(year))
+        if (r.FreqCode != request.Frequency)
         {
-            return Reject($"refYear {r.RefYear?.ToString(CultureInfo.InvariantCulture) ?? "missing"} was not requested");
+            return Reject($"freqCode '{r.FreqCode}' was not requested ({request.Frequency})");
         }
 
         var month = r.FreqCode switch
@@ -129,6 +146,11 @@ public sealed class ComtradeNormalizer
         if (month < 0)
         {
             return Reject($"freqCode '{r.FreqCode}' with refMonth {r.RefMonth} is neither annual nor a month");
+        }
+
+        if (r.RefYear is not { } year || !request.Periods.Contains(request.IsMonthly ? (year * 100) + month : year))
+        {
+            return Reject($"period {r.RefYear?.ToString(CultureInfo.InvariantCulture) ?? "missing"}{(request.IsMonthly ? $"-{r.RefMonth:D2}" : "")} was not requested");
         }
 
         if (r.PartnerCode is not { } partner || partner is < 0 or > 999)
@@ -143,19 +165,28 @@ public sealed class ComtradeNormalizer
 
         // Comtrade sends unknown weights as null, or as 0 with the estimate flag: both mean "not known".
         double? weight = r.NetWgt is > 0 && double.IsFinite(r.NetWgt.Value) ? r.NetWgt : null;
+
+        // A mirror row is the mirrored country's trade as its counterpart reports it: the counterpart (the record's
+        // reporter) is the partner, the flow is seen from the other side, and the value keeps the counterpart's
+        // valuation (FOB on its exports, CIF on its imports).
+        var counterpart = request.Mirror ? r.ReporterCode!.Value : partner;
+        var flow = request.Mirror ? (r.FlowCode == "X" ? "M" : "X") : r.FlowCode;
+        var described = request.Mirror ? r.ReporterDesc : r.PartnerDesc;
         // Partners outside the catalog are real rows too (Comtrade adds areas now and then): kept, without ISO3.
         string? key = null;
-        var name = string.IsNullOrEmpty(r.PartnerDesc) ? $"Comtrade partner {partner}" : r.PartnerDesc;
-        if (_catalog.Partner(partner) is { } known)
+        var name = string.IsNullOrEmpty(described) ? $"Comtrade partner {counterpart}" : described;
+        if (_catalog.Partner(counterpart) is { } known)
         {
             (key, name) = known;
         }
 
+        var source = request.Mirror ? TradeRow.MirrorSource : TradeRow.ReportedSource;
         var rows = hs.Minerals.Select(mineral => new TradeRow(
-            request.Reporter, request.ReporterCode, mineral, year, month, r.FlowCode, r.CmdCode, r.ClassificationCode,
-            hs.Shared, [.. hs.Minerals.Where(m => m != mineral)], partner, key, name, value,
+            request.Reporter, request.ReporterCode, mineral, year, month, flow, r.CmdCode, r.ClassificationCode,
+            hs.Shared, [.. hs.Minerals.Where(m => m != mineral)], counterpart, key, name, value,
             r.FlowCode == "M" ? r.CifValue : null, r.FlowCode == "X" ? r.FobValue : null,
-            weight, r.IsNetWgtEstimated, r.IsSample)).ToList();
-        return new NormalizedRecord(new ComtradeSlice(request.Reporter, r.CmdCode, year), rows, null, null, null, r.IsOriginalClassification);
+            weight, r.IsNetWgtEstimated, r.IsSample, source)).ToList();
+        return new NormalizedRecord(
+            new ComtradeSlice(request.Reporter, r.CmdCode, year, request.Frequency, request.Mirror), rows, null, null, null, r.IsOriginalClassification);
     }
 }

@@ -20,8 +20,20 @@ public sealed class ComtradeOptions
     [Description("Comtrade subscription key; none: the public preview endpoint (500 records a call). In Azure, a Key Vault reference.")]
     public string? SubscriptionKey { get; set; }
 
-    [Description("Reporter ISO3 codes, ';'-separated.")]
-    public string Reporters { get; set; } = "IND;USA";
+    [Description("Reporter ISO3 codes, ';'-separated. China is the supply side of every dependence question.")]
+    public string Reporters { get; set; } = "IND;USA;CHN";
+
+    [Description("Frequencies pulled, ';'-separated: A (annual) and/or M (monthly).")]
+    public string Frequencies { get; set; } = "A;M";
+
+    [Description("Months of monthly data pulled: the last N complete months (FromYear/ToYear add their months as a backfill).")]
+    public int MonthlyWindowMonths { get; set; } = 36;
+
+    [Description("ISO3 codes whose mirror flows are pulled, ';'-separated: every partner's reported trade with them.")]
+    public string MirrorOf { get; set; } = "IND;USA";
+
+    [Description("Longest a run may take (hh:mm:ss); the slices left run first next time. Under the Functions timeout.")]
+    public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(25);
 
     [Description("First year pulled; none: four years before ToYear.")]
     public int? FromYear { get; set; }
@@ -57,6 +69,31 @@ public sealed class ComtradeOptions
             yield return $"{Section}:Reporters holds '{reporter}', which is not an ISO3 code.";
         }
 
+        foreach (var mirror in MirrorList.Where(r => !Identifiers.Iso3().IsMatch(r)))
+        {
+            yield return $"{Section}:MirrorOf holds '{mirror}', which is not an ISO3 code.";
+        }
+
+        foreach (var frequency in Split(Frequencies).Where(f => f is not ("A" or "M")))
+        {
+            yield return $"{Section}:Frequencies holds '{frequency}'; it takes A (annual) and M (monthly).";
+        }
+
+        if (FrequencyList.Count == 0)
+        {
+            yield return $"{Section}:Frequencies names no frequency; it takes A, M or A;M.";
+        }
+
+        if (MonthlyWindowMonths is < 1 or > 240)
+        {
+            yield return $"{Section}:MonthlyWindowMonths must be from 1 to 240; got {MonthlyWindowMonths}.";
+        }
+
+        if (RunBudget <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:RunBudget must be positive; got {RunBudget}.";
+        }
+
         foreach (var (name, year) in new[] { (nameof(FromYear), FromYear), (nameof(ToYear), ToYear) })
         {
             if (year is < Identifiers.FirstYear or > Identifiers.LastYear)
@@ -71,8 +108,35 @@ public sealed class ComtradeOptions
         }
     }
 
-    public IReadOnlyList<string> ReporterList =>
-        [.. Reporters.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => r.ToUpperInvariant()).Distinct()];
+    public IReadOnlyList<string> ReporterList => Split(Reporters);
+
+    public IReadOnlyList<string> MirrorList => Split(MirrorOf);
+
+    /// <summary>The frequencies pulled, annual first.</summary>
+    public IReadOnlyList<string> FrequencyList => [.. Split(Frequencies).Where(f => f is "A" or "M").Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The months of monthly data (<c>yyyymm</c>, oldest first): the last <see cref="MonthlyWindowMonths"/> complete
+    /// months before <paramref name="now"/>, and every month of FromYear–ToYear when either is set (a backfill).
+    /// Months not yet published come back empty, and stay absent rather than zero.
+    /// </summary>
+    public IReadOnlyList<int> Months(DateTimeOffset now)
+    {
+        var last = new DateOnly(now.Year, now.Month, 1).AddMonths(-1);
+        var window = Enumerable.Range(0, MonthlyWindowMonths).Select(i => last.AddMonths(i - MonthlyWindowMonths + 1)).Select(d => (d.Year * 100) + d.Month);
+        if (FromYear is null && ToYear is null)
+        {
+            return [.. window];
+        }
+
+        // Set years are a backfill: their months too, besides the recent window.
+        var (from, to) = Years(now);
+        var years = Enumerable.Range(from, to - from + 1).SelectMany(y => Enumerable.Range(1, 12).Select(m => (y * 100) + m));
+        return [.. window.Union(years).Where(m => m <= (last.Year * 100) + last.Month).Order()];
+    }
+
+    private static List<string> Split(string value) =>
+        [.. value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => r.ToUpperInvariant()).Distinct()];
 
     public bool HasKey => !string.IsNullOrWhiteSpace(SubscriptionKey);
 

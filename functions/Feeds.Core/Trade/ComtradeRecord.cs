@@ -11,6 +11,7 @@ public sealed record ComtradeRecord(
     int? RefMonth,
     string Period,
     int? ReporterCode,
+    string ReporterDesc,
     string FlowCode,
     int? PartnerCode,
     string PartnerIso,

@@ -5,8 +5,10 @@ namespace Feeds.Core.Trade;
 
 /// <summary>
 /// Offline stand-in for the Comtrade API, used as the HttpClient's primary handler when the feed runs offline: it
-/// answers the same URLs from recorded records (data/comtrade/recorded: real.json, real UN Comtrade records; sample.json,
-/// made-up records) in the exact response format, with the preview's record cap. Which records are sample data is
+/// answers the same URLs from recorded records (data/comtrade/recorded: real.json and real-extra.json, real annual UN
+/// Comtrade records; real-monthly.json, China's real monthly exports by partner; sample.json, made-up records) in the
+/// exact response format, filtered as the API filters (frequency, reporter, partner, period, code, flow), with the
+/// preview's record cap. Which records are sample data is
 /// said in a response header, outside the Comtrade-format body.
 /// </summary>
 public sealed class ComtradeReplayHandler : HttpMessageHandler
@@ -29,6 +31,8 @@ public sealed class ComtradeReplayHandler : HttpMessageHandler
                 "{ \"statusCode\": 401, \"message\": \"Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.\" }", request));
         }
 
+        // The frequency is in the path (…/C/A/HS, …/C/M/HS), as the API has it.
+        var frequency = uri.AbsolutePath.Contains("/C/M/", StringComparison.Ordinal) ? "M" : "A";
         var query = QueryHelpers.ParseQuery(uri.Query);
         var reporters = Ints(query, "reporterCode");
         var periods = query.TryGetValue("period", out var p) ? p.ToString().Split(',').ToHashSet() : [];
@@ -38,7 +42,8 @@ public sealed class ComtradeReplayHandler : HttpMessageHandler
         var cap = Math.Min(Ints(query, "maxRecords").DefaultIfEmpty(500).First(), preview ? 500 : 250_000);
 
         var matches = Recorded.Value.Where(r =>
-            Has(reporters, r.Record, "reporterCode") && Has(partners, r.Record, "partnerCode")
+            r.Record.GetProperty("freqCode").GetString() == frequency
+            && Has(reporters, r.Record, "reporterCode") && Has(partners, r.Record, "partnerCode")
             && (periods.Count == 0 || periods.Contains(r.Record.GetProperty("period").GetString()!))
             && (codes.Count == 0 || codes.Contains(r.Record.GetProperty("cmdCode").GetString()!))
             && (flows.Count == 0 || flows.Contains(r.Record.GetProperty("flowCode").GetString()!)))
@@ -76,7 +81,7 @@ public sealed class ComtradeReplayHandler : HttpMessageHandler
     private static List<(JsonElement, bool)> Load()
     {
         var result = new List<(JsonElement, bool)>();
-        foreach (var (name, sample) in new[] { ("real.json", false), ("sample.json", true) })
+        foreach (var (name, sample) in new[] { ("real.json", false), ("real-extra.json", false), ("real-monthly.json", false), ("sample.json", true) })
         {
             using var stream = typeof(ComtradeReplayHandler).Assembly.GetManifestResourceStream("comtrade/" + name)
                 ?? throw new InvalidOperationException($"The recorded Comtrade file {name} is not embedded in Feeds.Core.");

@@ -1,12 +1,41 @@
 namespace Feeds.Core.Trade;
 
-/// <summary>One call: a reporter, several HS codes and years, both flows, all partners, totals only.</summary>
-public sealed record ComtradeRequest(string Reporter, int ReporterCode, IReadOnlyList<string> Codes, IReadOnlyList<int> Years, IReadOnlyList<string> Flows)
+/// <summary>
+/// One call: several HS codes, periods (years for annual data, <c>yyyymm</c> for monthly), flows, all partners, totals
+/// only. A reported request asks one reporter about its own trade. A mirror request (<see cref="Mirror"/> set)
+/// asks every reporter about its trade with one country, <see cref="Reporter"/>: what the partners report is that
+/// country's trade seen from the other side, flows flipped.
+/// </summary>
+public sealed record ComtradeRequest(
+    string Reporter,
+    int ReporterCode,
+    IReadOnlyList<string> Codes,
+    IReadOnlyList<int> Periods,
+    IReadOnlyList<string> Flows,
+    string Frequency = ComtradeRequest.Annual,
+    bool Mirror = false)
 {
-    public IEnumerable<ComtradeSlice> Slices =>
-        from code in Codes from year in Years select new ComtradeSlice(Reporter, code, year);
+    public const string Annual = "A", Monthly = "M";
 
-    /// <summary>Halves the request along its widest dimension, for a response that hit the record cap.</summary>
+    public bool IsMonthly => Frequency == Monthly;
+
+    /// <summary>The year of a period (a year, or <c>yyyymm</c>).</summary>
+    public int YearOf(int period) => IsMonthly ? period / 100 : period;
+
+    /// <summary>One checkpoint per code and year: for monthly data, the requested months of that year.</summary>
+    public IEnumerable<ComtradeSlice> Slices =>
+        from code in Codes
+        from year in Periods.GroupBy(YearOf)
+        select new ComtradeSlice(Reporter, code, year.Key, Frequency, Mirror,
+            IsMonthly ? year.Min() % 100 : 0, IsMonthly ? year.Max() % 100 : 0);
+
+    /// <summary>The periods as the API writes them.</summary>
+    public string PeriodList => string.Join(',', Periods.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Halves the request for a response that hit the record cap: codes first, then flows, then periods, so a
+    /// monthly year stays in one request as long as it can (its checkpoint covers the year's requested months).
+    /// </summary>
     public IReadOnlyList<ComtradeRequest>? Split()
     {
         if (Codes.Count > 1)
@@ -15,15 +44,15 @@ public sealed record ComtradeRequest(string Reporter, int ReporterCode, IReadOnl
             return [this with { Codes = [.. Codes.Take(half)] }, this with { Codes = [.. Codes.Skip(half)] }];
         }
 
-        if (Years.Count > 1)
-        {
-            var half = Years.Count / 2;
-            return [this with { Years = [.. Years.Take(half)] }, this with { Years = [.. Years.Skip(half)] }];
-        }
-
         if (Flows.Count > 1)
         {
             return [.. Flows.Select(f => this with { Flows = [f] })];
+        }
+
+        if (Periods.Count > 1)
+        {
+            var half = Periods.Count / 2;
+            return [this with { Periods = [.. Periods.Take(half)] }, this with { Periods = [.. Periods.Skip(half)] }];
         }
 
         return null;

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.RateLimiting;
+using Polly.Timeout;
 
 namespace Feeds.Core.Trade;
 
@@ -11,7 +12,9 @@ namespace Feeds.Core.Trade;
 /// The Comtrade pipeline, outermost first: total timeout → retry (jittered exponential backoff that honours
 /// Retry-After and the "Try again in N seconds" text of a 429 body) → client-side rate limiter (queues, never
 /// rejects: every attempt, retries included, is paced) → circuit breaker → attempt timeout.
-/// 401 and 403 are not retried: no wait fixes a bad key or a spent quota.
+/// 401 and 403 are not retried: no wait fixes a bad key or a spent quota. The breaker guards against a sustained
+/// outage only: a 429 is the API pacing us (the retry waits as told), not a failure, and a few 5xx or timeouts among
+/// many calls are the retry's business; it opens when nearly every attempt fails.
 /// </summary>
 public static partial class ComtradeResilience
 {
@@ -43,12 +46,21 @@ public static partial class ComtradeResilience
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 SamplingDuration = timings.BreakerSamplingDuration,
-                MinimumThroughput = 4,
-                FailureRatio = 0.5,
+                MinimumThroughput = timings.BreakerMinimumThroughput,
+                FailureRatio = timings.BreakerFailureRatio,
                 BreakDuration = timings.BreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsOutage(args.Outcome)),
             })
             .AddTimeout(timings.AttemptTimeout);
     }
+
+    /// <summary>What counts toward opening the circuit: server errors, request timeouts and transport failures; never a 429.</summary>
+    public static bool IsOutage(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
+        _ => false,
+    };
 
     /// <summary>The wait the server asked for, if it asked: Retry-After, or the text of a 429 body.</summary>
     public static async ValueTask<TimeSpan?> ServerDelayAsync(HttpResponseMessage? response, CancellationToken cancellationToken)

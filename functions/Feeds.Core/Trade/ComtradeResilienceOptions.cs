@@ -22,4 +22,10 @@ public sealed class ComtradeResilienceOptions
     public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Attempts in the sampling window before the breaker may open: enough that a burst of faults is not an outage.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 20;
+
+    /// <summary>The share of failing attempts that is an outage. 429s do not count (<see cref="ComtradeResilience.IsOutage"/>).</summary>
+    public double BreakerFailureRatio { get; set; } = 0.9;
 }

@@ -67,6 +67,7 @@ public static class ComtradeResponseReader
         Int(e, "refMonth"),
         Str(e, "period"),
         Int(e, "reporterCode"),
+        Str(e, "reporterDesc"),
         Str(e, "flowCode"),
         Int(e, "partnerCode"),
         Str(e, "partnerISO"),

@@ -19,6 +19,10 @@ public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, Indicator
     public Task<IResult> TradePartners([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.TradePartners)] HttpRequest request, CancellationToken cancellationToken) =>
         trade.PartnersAsync(request, cancellationToken);
 
+    [Function("TradeReconciliation")]
+    public Task<IResult> TradeReconciliation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.TradeReconciliation)] HttpRequest request, CancellationToken cancellationToken) =>
+        trade.ReconciliationAsync(request, cancellationToken);
+
     [Function("ListReserves")]
     public Task<IResult> ListReserves([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Reserves)] HttpRequest request, CancellationToken cancellationToken) =>
         reserves.ListAsync(request, cancellationToken);

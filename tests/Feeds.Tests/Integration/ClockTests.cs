@@ -58,12 +58,20 @@ public sealed class ClockTests(AzuriteFixture azurite)
             {
                 [SettingKeys.ComtradeBaseUrl] = standIn.BaseUrl,
                 [SettingKeys.ComtradeRequestsPerSecond] = "1000",
-                ["Feeds:Comtrade:Reporters"] = "USA",
+                [SettingKeys.ComtradeReporters] = "USA",
+                [SettingKeys.ComtradeMirrorOf] = "",
+                [SettingKeys.ComtradeMonthlyWindowMonths] = "3",
             });
 
         await services.GetRequiredService<FeedRunService>().RunAsync(ComtradeFeed.FeedName, "test", false, null, CancellationToken.None);
 
-        Assert.NotEmpty(standIn.Requests);
-        Assert.All(standIn.Requests, url => Assert.Contains("period=2021,2022,2023,2024,2025&", url, StringComparison.Ordinal));
+        // Annual: the five years before the clock's; monthly: the three complete months before it.
+        var annual = standIn.Requests.Where(url => url.Contains("/C/A/", StringComparison.Ordinal)).ToList();
+        var monthly = standIn.Requests.Where(url => url.Contains("/C/M/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(annual);
+        Assert.All(annual, url => Assert.Contains("period=2021,2022,2023,2024,2025&", url, StringComparison.Ordinal));
+        Assert.NotEmpty(monthly);
+        Assert.All(monthly, url => Assert.Contains("period=202510,202511,202512&", url, StringComparison.Ordinal));
+        Assert.Equal(standIn.Requests.Count, annual.Count + monthly.Count);
     }
 }

@@ -27,6 +27,14 @@ public sealed class ComtradeStandIn : StandInServer
 
     public int Calls => _calls;
 
+    /// <summary>Back to a fresh server: no calls counted, no requests kept, the recorded replay answering.</summary>
+    public void Reset()
+    {
+        _calls = 0;
+        Requests.Clear();
+        Script = (_, _) => Task.FromResult(false);
+    }
+
     public static async Task<ComtradeStandIn> StartAsync()
     {
         var standIn = new ComtradeStandIn();

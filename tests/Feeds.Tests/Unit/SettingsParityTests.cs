@@ -112,11 +112,18 @@ public sealed partial class SettingsParityTests
             return "2.5";
         }
 
+        if (t == typeof(TimeSpan))
+        {
+            return "00:07:00";
+        }
+
         return name switch
         {
             "BaseUrl" => "https://mirror.example",
             "Urls" => "https://mirror.example/a.csv",
             "Reporters" => "CHN",
+            "MirrorOf" => "BRA",
+            "Frequencies" => "M",
             "Container" => "partner-files",
             "TablePrefix" => "abc1",
             "SubscriptionKey" => "key-1",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Feeds.Tests.Support;
@@ -96,9 +97,86 @@ public sealed class TradeApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var csv = await _server.Client.GetStringAsync("/api/trade/partners?reporter=IND&mineral=graphite&flow=M&year=2022&format=csv");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("rank,partner_code,partner,partner_name,value_usd,share_percent,hs6,is_sample", lines[0]);
+        Assert.Equal("rank,partner_code,partner,partner_name,value_usd,share_percent,hs6,from_months,is_sample", lines[0]);
         Assert.StartsWith("1,156,CHN,China,", lines[1]);
         Assert.EndsWith(",true", lines[1]);
+    }
+
+    /// <summary>China's monthly graphite exports to India, 2023-2024, from the real table: the expected values are read from it here.</summary>
+    private static Dictionary<string, double> TableValues(string partner, int fromYear, int toYear) =>
+        File.ReadLines(Path.Combine(Feeds.Local.RepositoryRoot.Find(), "data", "comtrade", "real", "china-exports-monthly", "deep_dive_hs6_monthly.excerpt.csv"))
+            .Skip(1).Select(l => l.Split(','))
+            .Where(f => f[1] == partner && int.Parse(f[0][..4], CultureInfo.InvariantCulture) is var y && y >= fromYear && y <= toYear)
+            .ToDictionary(f => $"{f[0][..7]}|{f[2]}", f => double.Parse(f[3], CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task Monthly_rows_serve_chinas_real_exports_to_india()
+    {
+        var body = await Get("/api/trade?reporter=CHN&mineral=graphite&flow=X&freq=M&partner=IND&from=2023-01&to=2024-12&limit=1000");
+
+        var expected = TableValues("India", 2023, 2024);
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("M", body.GetProperty("freq").GetString());
+        Assert.Equal("2023-01", body.GetProperty("from").GetString());
+        Assert.Equal(expected.Count, items.Count);
+        foreach (var item in items)
+        {
+            var key = $"{item.GetProperty("year").GetInt32():D4}-{item.GetProperty("month").GetInt32():D2}|{item.GetProperty("hs6").GetString()}";
+            Assert.Equal(expected[key], item.GetProperty("valueUsd").GetDouble());
+            Assert.False(item.GetProperty("isSample").GetBoolean());
+            Assert.Equal("IND", item.GetProperty("partner").GetString());
+        }
+
+        Assert.Contains(items, i => i.GetProperty("hs6").GetString() == "250410");
+        Assert.Contains(items, i => i.GetProperty("hs6").GetString() == "380110");
+        // Annual (the default) and monthly rows share the partition and never mix.
+        var annual = await Get("/api/trade?reporter=CHN&mineral=graphite&flow=X&partner=IND&from=2023&to=2024");
+        Assert.All(annual.GetProperty("items").EnumerateArray(), i => Assert.Equal(0, i.GetProperty("month").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_mirror_view_gives_indias_graphite_imports_from_china_as_china_reports_them()
+    {
+        var body = await Get("/api/trade/partners?reporter=IND&mineral=graphite&flow=M&year=2023&source=mirror");
+
+        var china = body.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("partner").GetString() == "CHN");
+        Assert.Equal(TableValues("India", 2023, 2023).Values.Sum(), china.GetProperty("valueUsd").GetDouble(), 6);
+        Assert.False(china.GetProperty("isSample").GetBoolean());
+        Assert.True(china.GetProperty("fromMonths").GetBoolean());
+        Assert.Equal("mirror", body.GetProperty("source").GetString());
+        Assert.False(body.GetProperty("containsSample").GetBoolean());
+        Assert.Contains("mirror", body.GetProperty("basis").GetString(), StringComparison.Ordinal);
+
+        // One month of it.
+        var december = await Get("/api/trade/partners?reporter=IND&mineral=graphite&flow=M&year=2023&month=12&source=mirror");
+        var expected = TableValues("India", 2023, 2023).Where(v => v.Key.StartsWith("2023-12", StringComparison.Ordinal)).Sum(v => v.Value);
+        Assert.Equal(expected, december.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("partner").GetString() == "CHN").GetProperty("valueUsd").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task Reconciliation_puts_what_the_us_reports_beside_what_china_reports()
+    {
+        var body = await Get("/api/trade/reconciliation?reporter=USA&mineral=lithium&flow=M&year=2023");
+        var reported = await Get("/api/trade/partners?reporter=USA&mineral=lithium&flow=M&year=2023");
+        var mirror = await Get("/api/trade/partners?reporter=USA&mineral=lithium&flow=M&year=2023&source=mirror");
+
+        var china = body.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("partner").GetString() == "CHN");
+        double Value(JsonElement shares) => shares.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("partner").GetString() == "CHN").GetProperty("valueUsd").GetDouble();
+        Assert.Equal(Value(reported), china.GetProperty("reportedUsd").GetDouble(), 6);
+        Assert.Equal(Value(mirror), china.GetProperty("mirrorUsd").GetDouble(), 6);
+        Assert.Equal(Value(reported) - Value(mirror), china.GetProperty("gapUsd").GetDouble(), 6);
+        Assert.Equal(Value(reported) / Value(mirror), china.GetProperty("ratio").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, china.GetProperty("missing").ValueKind);
+        Assert.Equal("CIF", china.GetProperty("reportedBasis").GetString());
+        Assert.Equal("FOB", china.GetProperty("mirrorBasis").GetString());
+        Assert.False(china.GetProperty("isSample").GetBoolean());
+        // Partners only one side reports are flagged, not dropped.
+        Assert.All(body.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("mirrorUsd").ValueKind == JsonValueKind.Null),
+            i => Assert.Equal("mirror", i.GetProperty("missing").GetString()));
+
+        var csv = await _server.Client.GetStringAsync("/api/trade/reconciliation?reporter=USA&mineral=lithium&flow=M&year=2023&format=csv");
+        Assert.StartsWith("partner_code,partner,partner_name,reported_usd,reported_basis,mirror_usd,mirror_basis,gap_usd,ratio,missing,", csv);
+        Assert.Contains("\r\n156,CHN,China,", csv, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -118,6 +196,14 @@ public sealed class TradeApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/api/trade?reporter=USA&mineral=lithium%27%20or%20PartitionKey%20ne%20%27", "mineral")]
     [InlineData("/api/trade/partners?reporter=USA&mineral=lithium&flow=M", "year")]
     [InlineData("/api/trade/partners?reporter=USA&mineral=lithium&year=2023", "flow")]
+    [InlineData("/api/trade?reporter=CHN&mineral=graphite&freq=M&from=2023", "from")]
+    [InlineData("/api/trade?reporter=CHN&mineral=graphite&freq=M&from=2023-13", "from")]
+    [InlineData("/api/trade?reporter=CHN&mineral=graphite&freq=M&from=2024-02&to=2023-12", "from")]
+    [InlineData("/api/trade?reporter=CHN&mineral=graphite&freq=Q", "freq")]
+    [InlineData("/api/trade?reporter=IND&mineral=graphite&source=both", "source")]
+    [InlineData("/api/trade/partners?reporter=CHN&mineral=graphite&flow=X&year=2023&month=13", "month")]
+    [InlineData("/api/trade/reconciliation?reporter=USA&mineral=lithium&flow=M", "year")]
+    [InlineData("/api/trade/reconciliation?reporter=USA&mineral=lithium&year=2023&flow=B", "flow")]
     public async Task Bad_parameters_are_400s_naming_them(string url, string parameter)
     {
         using var response = await _server.Client.GetAsync(url);

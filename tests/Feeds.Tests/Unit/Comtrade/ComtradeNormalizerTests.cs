@@ -121,9 +121,9 @@ public sealed class ComtradeNormalizerTests
     [InlineData("primaryValue", "null", "primaryValue")]
     [InlineData("primaryValue", "-5", "primaryValue")]
     [InlineData("flowCode", "\"RX\"", "flowCode")]
-    [InlineData("classificationCode", "\"H9\"", "classification")]
+    [InlineData("classificationCode", "\"HS\"", "classification")]
     [InlineData("reporterCode", "699", "reporter")]
-    [InlineData("refYear", "1999", "refYear")]
+    [InlineData("refYear", "1999", "period 1999 was not requested")]
     [InlineData("partnerCode", "1234", "partnerCode")]
     [InlineData("freqCode", "\"Q\"", "freqCode")]
     public void Unreadable_records_are_quarantined_with_the_reason(string field, string value, string reason)
@@ -139,6 +139,18 @@ public sealed class ComtradeNormalizerTests
         // 8112.31 (hafnium) exists only from HS 2022 (H6) on.
         var result = Assert.Single(Normalizer.Normalize([Real(o => { o["cmdCode"] = "811231"; o["classificationCode"] = "H5"; })], Usa("811231")));
         Assert.Contains("not in the catalog for classification 'H5'", result.QuarantineReason);
+    }
+
+    [Fact]
+    public void A_vintage_newer_than_the_catalog_keeps_the_codes_newest_meaning_and_says_what_was_published()
+    {
+        // HS 2027 will be H7: the record is data, not an error.
+        var result = Assert.Single(Normalizer.Normalize([Real(o => o["classificationCode"] = "H7")], Usa("283691")));
+
+        Assert.Null(result.QuarantineReason);
+        var row = Assert.Single(result.Rows);
+        Assert.Equal("lithium", row.Mineral);
+        Assert.Equal("H7", row.HsVintage);
     }
 
     [Fact]

@@ -14,16 +14,71 @@ public sealed class ComtradePlanTests
         new(new HttpClient(), Options.Create(new ComtradeOptions { SubscriptionKey = key }), null!, NullLogger<ComtradeClient>.Instance);
 
     [Fact]
-    public void A_full_default_refresh_takes_at_most_50_calls_with_urls_under_4096()
+    public void The_default_plan_covers_reported_and_mirror_annual_and_monthly_once_each_with_urls_under_4096()
     {
-        var codes = Catalog.HsCodes.Select(h => h.Code).Distinct().ToList();
-        var plan = ComtradeFeed.Plan([("IND", 699), ("USA", 842)], codes, 2020, 2024);
+        var options = new ComtradeOptions();
+        var (reporters, mirrors, codes) = ComtradePlanner.Scope(Catalog, options);
+        var months = options.Months(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
+        var plan = ComtradePlanner.Plan(reporters, mirrors, codes, options.FrequencyList, [2020, 2021, 2022, 2023, 2024], months);
 
-        Assert.InRange(plan.Count, 1, 50);
-        Assert.Equal(codes.Count * 2 * 5, plan.SelectMany(r => r.Slices).Count());
-        Assert.Equal(plan.SelectMany(r => r.Slices).Count(), plan.SelectMany(r => r.Slices).Select(s => s.Key).Distinct().Count());
+        Assert.Equal(["IND", "USA", "CHN"], reporters.Select(r => r.Iso3));
+        Assert.Equal(["IND", "USA"], mirrors.Select(r => r.Iso3));
+        Assert.Equal(36, months.Count);
+        Assert.Equal(202311, months[0]);
+        Assert.Equal(202610, months[^1]);
+        var monthlyYears = months.Select(m => m / 100).Distinct().Count();
+        var slices = plan.SelectMany(r => r.Slices).ToList();
+        Assert.Equal(codes.Count * (3 + 2) * (5 + monthlyYears), slices.Count);
+        Assert.Equal(slices.Count, slices.Select(s => s.Key).Distinct().Count());
+        Assert.Equal(codes.Count * 2 * (5 + monthlyYears), slices.Count(s => s.Mirror));
+        // At most 12 periods a call, as the API's clients keep to.
+        Assert.All(plan, r => Assert.InRange(r.Periods.Count, 1, 12));
         var client = Client("key");
         Assert.All(plan, r => Assert.True(client.BuildUrl(r).AbsoluteUri.Length <= ComtradeClient.MaxUrlLength));
+    }
+
+    [Fact]
+    public void Set_years_add_their_months_to_the_recent_window()
+    {
+        var now = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
+        var months = new ComtradeOptions { FromYear = 2017, ToYear = 2018, MonthlyWindowMonths = 3 }.Months(now);
+
+        Assert.Equal(24 + 3, months.Count);
+        Assert.Equal(201701, months[0]);
+        Assert.Equal([202608, 202609, 202610], months.TakeLast(3));
+        Assert.Equal(months.Order(), months);
+    }
+
+    [Fact]
+    public void Monthly_and_mirror_urls_use_the_path_frequency_and_the_partner()
+    {
+        var monthly = new ComtradeRequest("CHN", 156, ["250410"], [202301, 202302], ["X"], ComtradeRequest.Monthly);
+        var url = Client("key").BuildUrl(monthly).AbsoluteUri;
+        Assert.StartsWith("https://comtradeapi.un.org/data/v1/get/C/M/HS?", url);
+        Assert.Contains("period=202301,202302", url);
+        Assert.Contains("reporterCode=156", url);
+
+        var mirror = new ComtradeRequest("IND", 699, ["250410"], [2023], ["M", "X"], ComtradeRequest.Annual, Mirror: true);
+        var mirrorUrl = Client("key").BuildUrl(mirror).AbsoluteUri;
+        Assert.Contains("partnerCode=699", mirrorUrl);
+        Assert.DoesNotContain("reporterCode", mirrorUrl);
+        Assert.Equal(["IND-mirror-250410-2023-A"], mirror.Slices.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void Stalest_slices_go_first()
+    {
+        var a = new ComtradeRequest("IND", 699, ["250410"], [2023], ["M", "X"]);
+        var b = new ComtradeRequest("USA", 842, ["250410"], [2023], ["M", "X"]);
+        var c = new ComtradeRequest("CHN", 156, ["250410"], [2023], ["M", "X"]);
+        var now = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
+        var stored = new Dictionary<string, Feeds.Core.Pipeline.StoredSlice>
+        {
+            [a.Slices.Single().Key] = new("h", now),
+            [b.Slices.Single().Key] = new("h", now.AddDays(-3)),
+        };
+
+        Assert.Equal([c, b, a], ComtradePlanner.OldestFirst([a, b, c], stored));
     }
 
     [Fact]
@@ -49,7 +104,7 @@ public sealed class ComtradePlanTests
     [Fact]
     public void Splitting_covers_the_same_slices_and_ends_at_one_slice_one_flow()
     {
-        var request = new ComtradeRequest("IND", 699, ["a", "b", "c"], [2022, 2023], ["M", "X"]);
+        var request = new ComtradeRequest("IND", 699, ["a", "b", "c"], [202211, 202212], ["M", "X"], ComtradeRequest.Monthly);
         var leaves = new List<ComtradeRequest>();
         var pending = new Queue<ComtradeRequest>([request]);
         while (pending.TryDequeue(out var next))
@@ -69,7 +124,7 @@ public sealed class ComtradePlanTests
         }
 
         Assert.Equal(3 * 2 * 2, leaves.Count);
-        Assert.All(leaves, l => Assert.Equal((1, 1, 1), (l.Codes.Count, l.Years.Count, l.Flows.Count)));
+        Assert.All(leaves, l => Assert.Equal((1, 1, 1), (l.Codes.Count, l.Periods.Count, l.Flows.Count)));
     }
 
     [Fact]
