@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dependence, feeds, overlap, ranked, rankedBars } from "./shape";
 import { toCsv, type Column } from "./table";
-import type { IndicatorList, MineralList, PartnerShares, ReservesItem, ReservesList } from "./types";
+import type { IndicatorList, MineralList, PartnerShares, PolicyEvent, ReservesItem, ReservesList } from "./types";
 
 const share = (year: number, items: [string, number, boolean][], extra: Partial<PartnerShares> = {}): PartnerShares => {
   const total = items.reduce((s, [, v]) => s + v, 0);
@@ -22,15 +22,21 @@ const indicators = (year: number, usfta: number, msp: number): IndicatorList => 
     imports: { chinaSharePercent: 0, hhi: 0, usftaSharePercent: usfta, mspSharePercent: msp, isSample: false } }],
 });
 
+const event = (id: string, date: string, minerals: string[], title: string, status: string | null): PolicyEvent => ({
+  id, date, country: "CHN", minerals, title, kind: "licensing", status, statusOn: "2026-11-28",
+  instrument: { number: "No. 1", title: "t" }, confirmed: true,
+});
+
 describe("dependence", () => {
   it("makes one series per partner, largest total first, null where a partner is absent", () => {
     const d = dependence(
       [share(2021, [["CHN", 30, false], ["CHL", 10, true]]), share(2020, [["CHL", 50, true]])],
       [indicators(2020, 40, 5), null],
       { items: [
-        { id: "a", date: "2021-08-01", country: "CHN", minerals: ["lithium"], title: "A", kind: "licensing", verified: true },
-        { id: "b", date: "2019-01-01", country: "CHN", minerals: ["lithium"], title: "too early", kind: "ban", verified: true },
-        { id: "c", date: "2021-01-01", country: "CHN", minerals: ["gallium"], title: "other mineral", kind: "ban", verified: true },
+        event("a", "2021-08-01", ["lithium"], "A", "partly-in-force"),
+        event("b", "2019-01-01", ["lithium"], "too early", "in-force"),
+        event("c", "2021-01-01", ["gallium"], "other mineral", "in-force"),
+        event("d", "2021-10-09", ["lithium"], "D", null),
       ] },
       "lithium",
     );
@@ -43,7 +49,10 @@ describe("dependence", () => {
       [2020, 0, 40, 5],
       [2021, 75, null, null],
     ]);
-    expect(d.markers).toEqual([{ year: "2021", date: "2021-08-01", title: "A" }]);
+    expect(d.markers).toEqual([
+      { year: "2021", date: "2021-08-01", title: "A", status: "partly in force" },
+      { year: "2021", date: "2021-10-09", title: "D", status: "status unknown after the sources' dates" },
+    ]);
     expect(d.rows).toHaveLength(3);
     expect(d.containsSample).toBe(true);
     expect(d.empty).toBe(false);

@@ -33,6 +33,13 @@ export interface EventMarker {
   year: string;
   date: string;
   title: string;
+  /** The register's status today, in words ("in force", "suspended", "status unknown"). */
+  status: string;
+}
+
+/** A register status as a marker shows it. */
+export function statusWords(status: string | null): string {
+  return status === null ? "status unknown after the sources' dates" : status.replaceAll("-", " ");
 }
 
 export interface Dependence {
@@ -49,7 +56,8 @@ const partnerKey = (p: { partner: string | null; partnerCode: number }) => p.par
 
 /**
  * Import sources over the years: one stacked series per partner (ordered by total value, largest first), China's
- * share and HHI from /api/trade/partners, US-FTA and MSP shares from /api/indicators, events within the years.
+ * share and HHI from /api/trade/partners, US-FTA and MSP shares from /api/indicators, register events within the years
+ * (with their status today).
  */
 export function dependence(
   shares: PartnerShares[], indicators: (IndicatorList | null)[], events: EventList | null, mineral: string,
@@ -93,7 +101,7 @@ export function dependence(
 
   const markers = (events?.items ?? [])
     .filter((e) => e.minerals.includes(mineral) && years.includes(e.date.slice(0, 4)))
-    .map((e) => ({ year: e.date.slice(0, 4), date: e.date, title: e.title }));
+    .map((e) => ({ year: e.date.slice(0, 4), date: e.date, title: e.title, status: statusWords(e.status) }));
 
   return {
     years,

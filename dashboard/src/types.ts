@@ -47,15 +47,21 @@ export interface IndicatorList {
 
 export interface PolicyEvent {
   id: string;
+  /** The marker day: in force, or announced when the measure never took effect. */
   date: string;
   country: string;
   minerals: string[];
   title: string;
   kind: string;
-  verified: boolean;
+  /** Status on statusOn (today unless activeOn was given); null past the dates the sources cover. */
+  status: string | null;
+  statusOn: string;
+  instrument: { number: string; title: string };
+  confirmed: boolean;
 }
 
 export interface EventList {
+  statusOn?: string;
   items: PolicyEvent[];
 }
 

@@ -13,7 +13,7 @@ import { fmt, frame, place, select } from "./view";
 /** The years the trade feed covers (the recorded Comtrade payloads and the live default window). */
 export const YEARS = [2020, 2021, 2022, 2023, 2024];
 const TRADE_MINERALS: [string, string][] = [["lithium", "Lithium"], ["cobalt", "Cobalt"], ["graphite", "Graphite"], ["ree", "Rare earths"]];
-const SOURCES_NOTE = "Imports (flow M) by partner, USD, from /api/trade/partners; shared HS codes left out. China's export controls from /api/events.";
+const SOURCES_NOTE = "Imports (flow M) by partner, USD, from /api/trade/partners; shared HS codes left out. Export controls from the policy register (/api/events), with their status today.";
 const sampleCol = <T extends { isSample: boolean }>(): Column<T> => ({ label: "Sample", value: (r) => r.isSample, format: (r) => (r.isSample ? "sample" : "") });
 
 function message(e: unknown): string {
@@ -62,7 +62,7 @@ export function dependenceView(panel: HTMLElement) {
       f.banner(d.containsSample);
       sources.element.querySelector(".note")!.textContent = SOURCES_NOTE + (d.markers.length === 0
         ? " No export controls on this mineral in these years."
-        : ` Dashed lines: ${d.markers.map((mk) => `${mk.date} ${mk.title}`).join("; ")}.`);
+        : ` Dashed lines: ${d.markers.map((mk) => `${mk.date} ${mk.title} (${mk.status})`).join("; ")}.`);
       sources.show({
         tooltip: { trigger: "axis", valueFormatter: (v: unknown) => fmt.usd(v as number) },
         legend: { type: "scroll", top: 0 },
@@ -76,7 +76,7 @@ export function dependenceView(panel: HTMLElement) {
               symbol: "none", lineStyle: { color: "#a4000f", type: "dashed" },
               // The date on the line; the titles are in the caption, which stays readable at phone width.
               label: { formatter: (x: { name: string }) => x.name.slice(0, 10), position: "end", fontSize: 10, color: "#a4000f" },
-              data: d.markers.map((mk) => ({ xAxis: mk.year, name: `${mk.date} ${mk.title}` })),
+              data: d.markers.map((mk) => ({ xAxis: mk.year, name: `${mk.date} ${mk.title} (${mk.status})` })),
             },
           } : {}),
         })),

@@ -27,7 +27,7 @@ public static class FeedsServiceCollectionExtensions
         services.AddTrade(configuration);
         services.AddReserves(configuration);
         services.AddIndicators();
-        services.TryAddSingleton<EventsApi>();
+        services.AddEvents();
         services.AddSnapshots(configuration);
         services.AddOperations();
         return services;

@@ -32,6 +32,10 @@ public static partial class Identifiers
     [GeneratedRegex("^[A-Z]{2,10}$")]
     public static partial Regex MembershipId();
 
+    /// <summary>A policy event of the register: country, year and words (<c>chn-2023-graphite-licensing</c>).</summary>
+    [GeneratedRegex("^[a-z]{3}-[0-9]{4}-[a-z0-9-]{1,100}$")]
+    public static partial Regex EventId();
+
     /// <summary>A USGS Mineral Commodity Summaries edition (<c>MCS2026</c>).</summary>
     [GeneratedRegex("^MCS[0-9]{4}$")]
     public static partial Regex Edition();

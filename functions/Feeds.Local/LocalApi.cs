@@ -28,6 +28,7 @@ public static class LocalApi
         api.MapGet(ApiRoutes.Indicators, (HttpRequest request, IndicatorsApi indicators, CancellationToken ct) => indicators.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Sourcing, (HttpRequest request, SourcingApi sourcing, CancellationToken ct) => sourcing.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Events, (HttpRequest request, EventsApi events, CancellationToken ct) => events.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.EventImpact, (HttpRequest request, string id, EventImpactApi impact, CancellationToken ct) => impact.GetAsync(request, id, ct));
         api.MapGet(ApiRoutes.Snapshots, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.ListAsync(request, ct));
         api.MapGet(ApiRoutes.SnapshotsLatest, (HttpRequest request, SnapshotsApi snapshots, CancellationToken ct) => snapshots.LatestAsync(request, ct));
         // The Functions app puts this route behind a function key; the local host serves loopback only.

@@ -65,7 +65,22 @@ public sealed class CatalogData
     public IEnumerable<HsCodeDefinition> HsCodesOf(string mineralId) =>
         HsCodes.Where(h => h.Minerals.Contains(mineralId, StringComparer.Ordinal));
 
-    /// <summary>The ISO3 codes of a membership group's members (empty for an unknown group).</summary>
-    public IReadOnlySet<string> MembersOf(string groupId) =>
-        Memberships.FirstOrDefault(g => g.Id == groupId)?.Members.Select(m => m.Iso3).ToHashSet(StringComparer.Ordinal) ?? [];
+    public MembershipGroup? Group(string groupId) => Memberships.FirstOrDefault(g => g.Id == groupId);
+
+    /// <summary>The ISO3 codes of a group's members on the day (empty for an unknown group).</summary>
+    public IReadOnlySet<string> MembersOn(string groupId, DateOnly day) => Group(groupId)?.MembersOn(day) ?? new HashSet<string>();
+
+    /// <summary>
+    /// A Comtrade partner as a route names it: an ISO3 with a Comtrade code (<c>CHN</c>), an area key (<c>W00</c>,
+    /// <c>X490</c>) or the code itself (<c>156</c>); null when the catalog knows no such partner.
+    /// </summary>
+    public int? PartnerCode(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code <= 999)
+        {
+            return code;
+        }
+
+        return Country(text)?.ComtradeCode ?? Areas.FirstOrDefault(a => a.Key == text)?.ComtradeCode;
+    }
 }

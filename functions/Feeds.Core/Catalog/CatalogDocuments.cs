@@ -24,6 +24,10 @@ internal sealed record AreaDoc(int? ComtradeCode, string? Key, string? Name, str
 
 internal sealed record MembershipsDoc(List<GroupDoc>? Groups);
 
-internal sealed record GroupDoc(string? Id, string? Name, string? AsOf, string? Source, string? Note, List<MemberDoc>? Members);
+internal sealed record GroupDoc(
+    string? Id, string? Name, string? AsOf, string? Source, string? Note, string? From, string? To, string? ToCitation, bool? ToConfirmed,
+    LegalTestDoc? LegalTest, List<MemberDoc>? Members);
 
-internal sealed record MemberDoc(string? Iso3, string? Basis);
+internal sealed record LegalTestDoc(string? Id, string? Name, string? From, string? To, string? Citation, bool? Confirmed, string? Note);
+
+internal sealed record MemberDoc(string? Iso3, string? From, string? To, string? Basis, string? Agreement, string? Citation, bool? Confirmed, string? Note);

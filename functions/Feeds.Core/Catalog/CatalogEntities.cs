@@ -61,7 +61,9 @@ public static class CatalogEntities
                 ["ComtradeCode"] = c.ComtradeCode,
                 ["M49"] = c.M49,
                 ["UsgsNames"] = ToJson(c.UsgsNames),
-                ["Memberships"] = ToJson(c.Memberships),
+                // Every group it ever belonged to (as before), and when (MembershipHistory).
+                ["Memberships"] = ToJson(c.MembershipHistory.Select(m => m.Group).Distinct().Order(StringComparer.Ordinal)),
+                ["MembershipHistory"] = ToJson(c.MembershipHistory),
                 ["CatalogVersion"] = catalog.Version,
                 ["IsSample"] = false,
             });
@@ -86,6 +88,9 @@ public static class CatalogEntities
                 ["AsOf"] = g.AsOf,
                 ["Source"] = g.Source,
                 ["Note"] = g.Note,
+                ["From"] = g.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["To"] = g.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["LegalTest"] = g.LegalTest is null ? null : ToJson(g.LegalTest),
                 ["Members"] = ToJson(g.Members),
                 ["CatalogVersion"] = catalog.Version,
             });

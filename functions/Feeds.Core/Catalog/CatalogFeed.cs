@@ -18,7 +18,7 @@ public sealed class CatalogFeed(
     public const string Slice = "files";
 
     /// <summary>Bumped when the stored shape changes, so unchanged files are still rewritten in the new shape.</summary>
-    private const string EntitySchema = "e1";
+    private const string EntitySchema = "e2";
 
     public string Name => FeedName;
 

@@ -33,7 +33,7 @@ public static class CatalogLoader
         var memberships = LoadMemberships(Parse<MembershipsDoc>(raw, MembershipsFile), iso3s);
 
         // The records served are built whole here: a mineral with the list entries and HS codes that name it,
-        // a country with the groups it belongs to.
+        // a country with the groups it belonged to, and when.
         List<Mineral> fullMinerals = [.. minerals.Select(m => m with
         {
             Designations = [.. lists.SelectMany(l => l.Entries.Where(e => e.Mineral == m.Id).Select(e => new Designation(l.Id, e.Name)))],
@@ -42,7 +42,7 @@ public static class CatalogLoader
         })];
         List<Country> fullCountries = [.. countries.Select(c => c with
         {
-            Memberships = [.. memberships.Where(g => g.Members.Any(x => x.Iso3 == c.Iso3)).Select(g => g.Id)],
+            MembershipHistory = [.. memberships.SelectMany(g => g.Members.Where(x => x.Iso3 == c.Iso3).Select(x => new CountryMembership(g.Id, x.From, x.To)))],
         })];
 
         return new CatalogData(fullMinerals, lists, hsCodes, fullCountries, areas, memberships, countriesDoc.UsgsAggregates ?? [], Version(raw));
@@ -317,29 +317,69 @@ public static class CatalogLoader
                 throw new CatalogException(file, id, "group id must be capital letters and unique");
             }
 
+            var groupFrom = OptionalDate(g.From, file, id, "from");
+            var groupTo = OptionalDate(g.To, file, id, "to");
+            if (groupTo is not null && (groupTo < groupFrom || string.IsNullOrWhiteSpace(g.ToCitation) || g.ToConfirmed is null))
+            {
+                throw new CatalogException(file, id, "a group that ended needs 'to' after 'from', 'toCitation' and 'toConfirmed'");
+            }
+
+            LegalTest? test = null;
+            if (g.LegalTest is { } t)
+            {
+                var entry = $"{id}/legalTest";
+                test = new LegalTest(Required(t.Id, file, entry, "id"), Required(t.Name, file, entry, "name"), Date(t.From, file, entry, "from"),
+                    Date(t.To, file, entry, "to"), Required(t.Citation, file, entry, "citation"),
+                    t.Confirmed ?? throw new CatalogException(file, entry, "missing confirmed"), t.Note);
+            }
+
             var members = new List<GroupMember>();
             foreach (var m in g.Members ?? [])
             {
                 var iso3 = Required(m.Iso3, file, id, "member iso3");
+                var entry = $"{id}/{iso3}";
                 if (!iso3s.Contains(iso3))
                 {
-                    throw new CatalogException(file, $"{id}/{iso3}", $"country '{iso3}' is not in {CountriesFile}");
+                    throw new CatalogException(file, entry, $"country '{iso3}' is not in {CountriesFile}");
                 }
 
                 if (members.Any(x => x.Iso3 == iso3))
                 {
-                    throw new CatalogException(file, $"{id}/{iso3}", "member listed twice");
+                    throw new CatalogException(file, entry, "member listed twice");
                 }
 
-                members.Add(new GroupMember(iso3, m.Basis));
+                var from = Date(m.From, file, entry, "from");
+                var to = OptionalDate(m.To, file, entry, "to");
+                if (to < from)
+                {
+                    throw new CatalogException(file, entry, $"'to' {to:yyyy-MM-dd} is before 'from' {from:yyyy-MM-dd}");
+                }
+
+                // A member cannot belong to a group before it began or after it ended.
+                if (from < groupFrom || (groupTo is not null && (to is null || to > groupTo)))
+                {
+                    throw new CatalogException(file, entry, $"membership {from:yyyy-MM-dd}..{to:yyyy-MM-dd} lies outside the group's {groupFrom:yyyy-MM-dd}..{groupTo:yyyy-MM-dd}");
+                }
+
+                members.Add(new GroupMember(iso3, from, to, m.Basis, m.Agreement, Required(m.Citation, file, entry, "citation"),
+                    m.Confirmed ?? throw new CatalogException(file, entry, "missing confirmed"), m.Note));
             }
 
             result.Add(new MembershipGroup(
-                id, Required(g.Name, file, id, "name"), g.AsOf ?? "", Required(g.Source, file, id, "source"), g.Note, members));
+                id, Required(g.Name, file, id, "name"), g.AsOf ?? "", Required(g.Source, file, id, "source"), g.Note,
+                groupFrom, groupTo, g.ToCitation, g.ToConfirmed, test, members));
         }
 
         return result;
     }
+
+    private static DateOnly Date(string? value, string file, string entry, string field) =>
+        OptionalDate(value, file, entry, field) ?? throw new CatalogException(file, entry, $"missing {field}");
+
+    private static DateOnly? OptionalDate(string? value, string file, string entry, string field) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw new CatalogException(file, entry, $"{field} '{value}' is not a date (yyyy-MM-dd)");
 
     private static string Required(string? value, string file, string entry, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new CatalogException(file, entry, $"missing {field}") : value;

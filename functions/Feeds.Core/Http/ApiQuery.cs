@@ -145,6 +145,21 @@ public sealed class ApiQuery
             : throw ApiException.BadParameter(name, $"'{name}' must be a month as yyyy-MM (2023-08) from {Identifiers.FirstYear} to {Identifiers.LastYear}; got '{text}'.");
     }
 
+    /// <summary>A day, yyyy-MM-dd, in the years <see cref="Year"/> accepts.</summary>
+    public DateOnly? Date(string name)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && day.Year is >= Identifiers.FirstYear and <= Identifiers.LastYear
+            ? day
+            : throw ApiException.BadParameter(name, $"'{name}' must be a date yyyy-MM-dd from {Identifiers.FirstYear} to {Identifiers.LastYear}; got '{text}'.");
+    }
+
     /// <summary>A whole number from 1 to <paramref name="max"/>; <paramref name="fallback"/> when absent.</summary>
     public int Count(string name, int fallback, int max)
     {

@@ -12,7 +12,7 @@ public static class ApiRoutes
     public const string Trade = "trade", TradePartners = "trade/partners", TradeReconciliation = "trade/reconciliation";
     public const string Reserves = "reserves";
     public const string Indicators = "indicators", Sourcing = "sourcing";
-    public const string Events = "events";
+    public const string Events = "events", EventImpact = "events/{id}/impact";
     public const string Snapshots = "snapshots", SnapshotsLatest = "snapshots/latest", SnapshotsLatestLinks = "snapshots/latest/links";
     public const string Health = "health", Feeds = "feeds", FeedQuarantine = "feeds/{feed}/quarantine", OpenApi = "openapi.json";
 }

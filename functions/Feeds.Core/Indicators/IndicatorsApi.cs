@@ -62,7 +62,7 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
                 ["scenario"] = scenario ? SourcingScreen.Scenario : null,
                 ["isScenario"] = scenario,
                 ["containsSample"] = items.Any(i => i.IsSample),
-                ["definitions"] = "docs/indicators.md: import shares over partner rows (World excluded; gapUsd to the reported World total), shared HS codes left out; HHI = sum of squared percentage shares (0-10,000); reserve and production shares over the published World total (shareBasis), named countries only in the HHI, Other countries as unattributed; withheld or bounded inputs are flagged (dependsOnBounded, dependsOnWithheld), never used as exact.",
+                ["definitions"] = "docs/indicators.md: import shares over partner rows (World excluded; gapUsd to the reported World total), shared HS codes left out; HHI = sum of squared percentage shares (0-10,000); memberships as on 1 July of the year (membershipsOn); usftaShareBasis ira-30d-test for years the IRA 30D critical-mineral test applied (2023-2025), else us-fta-grouping; mspSharePercent null when the MSP did not exist; reserve and production shares over the published World total (shareBasis), named countries only in the HHI, Other countries as unattributed; withheld or bounded inputs are flagged (dependsOnBounded, dependsOnWithheld), never used as exact.",
             };
             var csv = new CsvTable<IndicatorRow>(Header, Cells);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "indicators");
@@ -71,7 +71,7 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
     private static readonly string[] Header =
     [
         "scope", "mineral", "year", "import_value_usd", "world_total_usd", "gap_usd", "top_source", "top_source_share_percent",
-        "china_share_percent", "hhi", "source_count", "usfta_share_percent", "msp_share_percent", "previous_year_value_usd", "change_percent",
+        "china_share_percent", "hhi", "source_count", "usfta_share_percent", "usfta_share_basis", "msp_share_percent", "memberships_on", "previous_year_value_usd", "change_percent",
         "reserves_edition", "reserves_year", "reserves_hhi", "reserves_top3_share_percent", "reserves_china_share_percent",
         "reserves_unattributed_percent", "reserves_share_basis", "own_reserves_t", "own_reserves_share_percent",
         "production_edition", "production_measure", "production_year", "production_hhi", "production_top3_share_percent",
@@ -87,7 +87,7 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
         return
         [
             r.Scope, r.Mineral, CsvCells.Number(r.Year), CsvCells.Number(i?.ImportValueUsd), CsvCells.Number(i?.WorldTotalUsd), CsvCells.Number(i?.GapUsd), i?.TopSource, CsvCells.Number(i?.TopSourceSharePercent),
-            CsvCells.Number(i?.ChinaSharePercent), CsvCells.Number(i?.Hhi), CsvCells.Number(i?.SourceCount), CsvCells.Number(i?.UsftaSharePercent), CsvCells.Number(i?.MspSharePercent), CsvCells.Number(i?.PreviousYearValueUsd), CsvCells.Number(i?.ChangePercent),
+            CsvCells.Number(i?.ChinaSharePercent), CsvCells.Number(i?.Hhi), CsvCells.Number(i?.SourceCount), CsvCells.Number(i?.UsftaSharePercent), i?.UsftaShareBasis, CsvCells.Number(i?.MspSharePercent), i?.MembershipsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvCells.Number(i?.PreviousYearValueUsd), CsvCells.Number(i?.ChangePercent),
             s?.Edition, CsvCells.Number(s?.Year), CsvCells.Number(s?.Hhi), CsvCells.Number(s?.Top3SharePercent), CsvCells.Number(s?.ChinaSharePercent), CsvCells.Number(s?.UnattributedSharePercent), s?.ShareBasis,
             CsvCells.Number(s?.ReporterTons), CsvCells.Number(s?.ReporterSharePercent),
             p?.Edition, p?.Measure, CsvCells.Number(p?.Year), CsvCells.Number(p?.Hhi), CsvCells.Number(p?.Top3SharePercent), CsvCells.Number(p?.ChinaSharePercent), CsvCells.Number(p?.UnattributedSharePercent), p?.ShareBasis,

@@ -22,8 +22,6 @@ public static class IndicatorsBuilder
         IReadOnlyList<ReservesRow> reserves,
         IReadOnlyDictionary<string, IReadOnlyList<SalientItem>> salientByMineral)
     {
-        var usfta = catalog.MembersOf(Usfta);
-        var msp = catalog.MembersOf(Msp);
         var byMineral = reserves.GroupBy(r => r.MineralId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<IndicatorRow>();
 
@@ -41,7 +39,7 @@ public static class IndicatorsBuilder
                 .ToDictionary(y => y.Key, y => y.Rows);
             foreach (var (year, yearRows) in years.OrderBy(y => y.Key))
             {
-                var imports = TradeDependence.Compute(yearRows, years.GetValueOrDefault(year - 1) ?? [], [.. codes.Order(StringComparer.Ordinal)], usfta, msp);
+                var imports = Imports(catalog, yearRows, years.GetValueOrDefault(year - 1) ?? [], [.. codes.Order(StringComparer.Ordinal)], year);
                 var usgs = byMineral.GetValueOrDefault(mineral.Id) ?? [];
                 var salient = partition.Key.Reporter == UnitedStates
                     ? salientByMineral.GetValueOrDefault(mineral.Id)?.Where(s => s.Year == year).OrderByDescending(s => s.Edition, StringComparer.Ordinal).FirstOrDefault()
@@ -63,6 +61,23 @@ public static class IndicatorsBuilder
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The day whose memberships count for a year: 1 July. A country counts for a year when it was a member at mid-year
+    /// (India joined the MSP on 2023-06-22: it counts from 2023; Belgium, named on 2025-11-18, never counts before the
+    /// MSP ended on 2026-02-04).
+    /// </summary>
+    public static DateOnly MembershipDay(int year) => new(year, 7, 1);
+
+    /// <summary>Import dependence for one year, with the memberships of <see cref="MembershipDay"/> and the US-FTA share's basis.</summary>
+    public static TradeFigures Imports(CatalogData catalog, IReadOnlyList<TradeRow> rows, IReadOnlyList<TradeRow> previous, IReadOnlyList<string> codes, int year)
+    {
+        var day = MembershipDay(year);
+        var msp = catalog.Group(Msp) is { } group && group.ExistsOn(day) ? group.MembersOn(day) : null;
+        var figures = TradeDependence.Compute(rows, previous, codes, catalog.MembersOn(Usfta, day), msp);
+        var basis = catalog.Group(Usfta)?.LegalTest is { } test && test.AppliesIn(year) ? test.Id : TradeFigures.GroupingBasis;
+        return figures with { UsftaShareBasis = basis, MembershipsOn = day };
     }
 
     /// <summary>The mineral's HS codes that are its own: a code shared with other goods or minerals is left out, as /api/trade/partners does by default.</summary>

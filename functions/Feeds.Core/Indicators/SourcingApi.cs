@@ -10,7 +10,7 @@ namespace Feeds.Core.Indicators;
 /// reserves and production (latest USGS edition), with memberships, the buyer's import share (latest year of its
 /// annual imports) and reasons. Reads one <c>Reserves</c> partition and one <c>TradeFlows</c> partition.
 /// </summary>
-public sealed class SourcingApi(FeedTables tables, CatalogService catalog, PolicyRegister register, ReservesStore store, ApiHandler handler)
+public sealed class SourcingApi(FeedTables tables, CatalogService catalog, PolicyRegister register, ReservesStore store, TimeProvider time, ApiHandler handler)
 {
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, ["mineral", "buyer", "scenario"], async query =>
@@ -42,7 +42,8 @@ public sealed class SourcingApi(FeedTables tables, CatalogService catalog, Polic
             int? importYear = trade.Where(r => !r.IsWorld).Select(r => (int?)r.Year).Max();
             var imports = importYear is null ? null : PartnerShares.Compute([.. trade.Where(r => r.Year == importYear)]);
             var controlled = register.For(mineral.Id).Select(e => e.Country).ToHashSet(StringComparer.Ordinal);
-            var items = SourcingScreen.Rank(reserves, production, imports, importYear, buyer, data, scenario, controlled);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var items = SourcingScreen.Rank(reserves, production, imports, importYear, buyer, data, scenario, controlled, today);
 
             var envelope = new Dictionary<string, object?>
             {
@@ -56,6 +57,7 @@ public sealed class SourcingApi(FeedTables tables, CatalogService catalog, Polic
                 ["productionEdition"] = production is [var pe, ..] ? pe.Edition : null,
                 ["productionYear"] = production is [var py, ..] ? py.Year : null,
                 ["importYear"] = importYear,
+                ["membershipsOn"] = today,
                 ["importValueUsd"] = imports?.PartnerSumUsd,
                 ["containsSample"] = items.Any(i => i.IsSample),
                 ["basis"] = "Ranked by the better of the reserves rank and the production rank (exact or estimated values only); shares over the published World total (docs/indicators.md); import shares over partner rows of the buyer's latest year, shared HS codes left out.",

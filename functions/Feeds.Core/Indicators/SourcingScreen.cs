@@ -17,6 +17,7 @@ public static class SourcingScreen
     /// <param name="production">One (edition, production measure, product, year) group, or empty.</param>
     /// <param name="imports">The buyer's partner shares for <paramref name="importYear"/>, or null when it has none.</param>
     /// <param name="controlled">ISO3 codes with export controls on the mineral (policy events).</param>
+    /// <param name="on">The day whose memberships are shown.</param>
     public static IReadOnlyList<SourcingCandidate> Rank(
         IReadOnlyList<ReservesRow> reserves,
         IReadOnlyList<ReservesRow> production,
@@ -25,7 +26,8 @@ public static class SourcingScreen
         string buyer,
         CatalogData catalog,
         bool scenario,
-        IReadOnlySet<string> controlled)
+        IReadOnlySet<string> controlled,
+        DateOnly on)
     {
         var r = Ranks(reserves);
         var p = Ranks(production);
@@ -38,7 +40,7 @@ public static class SourcingScreen
         {
             var res = reserves.FirstOrDefault(x => x.Country.Iso3 == iso3);
             var prod = production.FirstOrDefault(x => x.Country.Iso3 == iso3);
-            var memberships = (catalog.Country(iso3)?.Memberships ?? []).ToList();
+            var memberships = (catalog.Country(iso3)?.MembershipsOn(on) ?? []).ToList();
             if (scenario && iso3 == TradeDependence.India && !memberships.Contains(IndicatorsBuilder.Usfta))
             {
                 memberships.Add(IndicatorsBuilder.Usfta);
@@ -69,9 +71,11 @@ public static class SourcingScreen
 
             if (memberships.Contains(IndicatorsBuilder.Usfta))
             {
-                reasons.Add(scenario && iso3 == TradeDependence.India && catalog.Country(iso3)?.Memberships.Contains(IndicatorsBuilder.Usfta) != true
+                reasons.Add(scenario && iso3 == TradeDependence.India && catalog.Country(iso3)?.MembershipsOn(on).Contains(IndicatorsBuilder.Usfta) != true
                     ? "US free-trade partner in the india-us-cmpa scenario (not a fact)"
-                    : "US free-trade partner (counts for the US clean-vehicle critical-mineral sourcing rule)");
+                    : catalog.Group(IndicatorsBuilder.Usfta)?.LegalTest is not { } test || on <= test.To
+                        ? "US free-trade partner (counts for the US clean-vehicle critical-mineral sourcing rule)"
+                        : Invariant($"US free-trade partner (the clean-vehicle credit whose critical-mineral rule used this list ended after {test.To:yyyy-MM-dd})"));
             }
 
             if (memberships.Contains(IndicatorsBuilder.Msp))

@@ -10,12 +10,14 @@ public static class TradeDependence
 
     /// <param name="rows">Annual import rows of one reporter, mineral and year, limited to the codes used (shared codes left out unless asked for).</param>
     /// <param name="previous">The same for the year before (empty when there is none).</param>
+    /// <param name="usfta">US free-trade partners in the year (members on the day the caller chose).</param>
+    /// <param name="msp">MSP members in the year, or null when the MSP did not exist then (its share is null, not 0).</param>
     public static TradeFigures Compute(
         IReadOnlyList<TradeRow> rows,
         IReadOnlyList<TradeRow> previous,
         IReadOnlyList<string> hsCodes,
         IReadOnlySet<string> usfta,
-        IReadOnlySet<string> msp)
+        IReadOnlySet<string>? msp)
     {
         var result = PartnerShares.Compute(rows);
         var top = result.Partners.FirstOrDefault(p => p.ValueUsd > 0);
@@ -37,7 +39,7 @@ public static class TradeDependence
             result.PartnerCount,
             PartnerShares.ShareOf(result, usfta),
             PartnerShares.ShareOf(result, scenario),
-            PartnerShares.ShareOf(result, msp),
+            msp is null ? null : PartnerShares.ShareOf(result, msp),
             previousValue,
             change,
             result.ContainsSample || previous.Any(r => r.IsSample));

@@ -262,23 +262,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
     private static int? PartnerCode(ApiQuery query, CatalogData data)
     {
         var text = query.Optional("partner")?.ToUpperInvariant();
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code <= 999)
-        {
-            return code;
-        }
-
-        if (data.Country(text) is { ComtradeCode: { } countryCode })
-        {
-            return countryCode;
-        }
-
-        var area = data.Areas.FirstOrDefault(a => a.Key == text);
-        return area?.ComtradeCode ?? throw ApiException.BadParameter("partner",
+        return text is null ? null : data.PartnerCode(text) ?? throw ApiException.BadParameter("partner",
             $"'partner' must be an ISO3 code with a Comtrade code (CHN), an area key (W00, X490) or a Comtrade partner code; got '{text}'.");
     }
 

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Feeds.Functions.Triggers;
 
 /// <summary>The data routes of the trade, reserves, indicators and events slices (anonymous: the data is public).</summary>
-public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, IndicatorsApi indicators, SourcingApi sourcing, EventsApi events)
+public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, IndicatorsApi indicators, SourcingApi sourcing, EventsApi events, EventImpactApi impact)
 {
     [Function("ListTrade")]
     public Task<IResult> ListTrade([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Trade)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -38,4 +38,8 @@ public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, Indicator
     [Function("ListEvents")]
     public Task<IResult> ListEvents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Events)] HttpRequest request, CancellationToken cancellationToken) =>
         events.ListAsync(request, cancellationToken);
+
+    [Function("EventImpact")]
+    public Task<IResult> EventImpact([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.EventImpact)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        impact.GetAsync(request, id, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Feeds.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Feeds.Tests.Integration;
 
@@ -81,6 +82,8 @@ public sealed class CatalogApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/api/minerals?list=IN2023", HttpStatusCode.BadRequest, "list")]
     [InlineData("/api/minerals/Li%27%20or%201", HttpStatusCode.BadRequest, "id")]
     [InlineData("/api/countries?membership=NATO", HttpStatusCode.BadRequest, "membership")]
+    [InlineData("/api/countries?membership=MSP&on=2023-13-01", HttpStatusCode.BadRequest, "on")]
+    [InlineData("/api/countries?on=yesterday", HttpStatusCode.BadRequest, "on")]
     [InlineData("/api/nowhere", HttpStatusCode.NotFound, null)]
     public async Task Errors_are_problem_json(string url, HttpStatusCode status, string? parameter)
     {
@@ -158,11 +161,51 @@ public sealed class CatalogApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Countries_carry_comtrade_codes_and_memberships()
     {
-        var msp = await GetJson("/api/countries?membership=msp");
+        var msp = await GetJson("/api/countries?membership=msp&on=2025-01-01");
         Assert.Equal(14, msp.GetProperty("count").GetInt32());
         var usa = msp.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("iso3").GetString() == "USA");
         Assert.Equal(842, usa.GetProperty("comtradeCode").GetInt32());
         Assert.Contains(usa.GetProperty("memberships").EnumerateArray(), m => m.GetString() == "QUAD");
+    }
+
+    private static List<string> Iso3s(JsonElement body) =>
+        [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("iso3").GetString()!)];
+
+    [Theory]
+    [InlineData("MSP", "2023-01-01", "AUS CAN DEU FIN FRA GBR JPN KOR NOR SWE USA")] // founders + Norway; India joined 2023-06-22, Italy 2023-02-07
+    [InlineData("MSP", "2023-07-01", "AUS CAN DEU FIN FRA GBR IND ITA JPN KOR NOR SWE USA")]
+    [InlineData("MSP", "2025-12-01", "AUS BEL CAN DEU EST FIN FRA GBR IND ITA JPN KOR NOR SWE USA")]
+    [InlineData("MSP", "2026-02-05", "")] // succeeded by FORGE on 2026-02-04
+    [InlineData("QUAD", "2017-11-11", "")]
+    [InlineData("QUAD", "2017-11-12", "AUS IND JPN USA")]
+    public async Task Membership_answers_for_the_day_asked(string group, string on, string expected)
+    {
+        var body = await GetJson($"/api/countries?membership={group}&on={on}");
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), Iso3s(body));
+        Assert.Equal(on, body.GetProperty("on").GetString());
+        Assert.All(body.GetProperty("items").EnumerateArray(), c => Assert.Contains(group, c.GetProperty("memberships").EnumerateArray().Select(m => m.GetString())));
+    }
+
+    [Fact]
+    public async Task Japan_counts_as_a_us_free_trade_partner_from_the_critical_minerals_agreement()
+    {
+        Assert.DoesNotContain("JPN", Iso3s(await GetJson("/api/countries?membership=USFTA&on=2023-03-27")));
+        Assert.Contains("JPN", Iso3s(await GetJson("/api/countries?membership=USFTA&on=2023-03-28")));
+        var india = (await GetJson("/api/countries?on=2024-01-01")).GetProperty("items").EnumerateArray().Single(c => c.GetProperty("iso3").GetString() == "IND");
+        Assert.Equal(["MSP", "QUAD"], india.GetProperty("memberships").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(india.GetProperty("membershipHistory").EnumerateArray(),
+            m => m.GetProperty("group").GetString() == "MSP" && m.GetProperty("from").GetString() == "2023-06-22" && m.GetProperty("to").GetString() == "2026-02-04");
+    }
+
+    [Fact]
+    public async Task Memberships_default_to_today_on_the_injected_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2023, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var server = await LocalServer.StartAsync(TestStorage.Settings(azurite),
+            configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        var body = JsonDocument.Parse(await server.Client.GetStringAsync("/api/countries?membership=MSP")).RootElement;
+        Assert.Equal("2023-03-01", body.GetProperty("on").GetString());
+        Assert.Equal(12, body.GetProperty("count").GetInt32()); // the 10 founders, Norway and Italy; India and Estonia joined later
     }
 
     [Fact]

@@ -92,7 +92,9 @@ public sealed class IndicatorsHttpTests(AzuriteFixture azurite)
         Assert.Contains("ARG", iso3);
         var australia = items.Single(i => i.GetProperty("iso3").GetString() == "AUS");
         var memberships = australia.GetProperty("memberships").EnumerateArray().Select(m => m.GetString()).ToList();
-        Assert.Equal(["MSP", "QUAD", "USFTA"], memberships);
+        // Memberships of today (the MSP was succeeded by FORGE on 2026-02-04).
+        var today = DateOnly.Parse(body.GetProperty("membershipsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(today < new DateOnly(2026, 2, 5) ? ["MSP", "QUAD", "USFTA"] : ["QUAD", "USFTA"], memberships);
         Assert.Equal(6.2 / 28 * 100, australia.GetProperty("reservesSharePercent").GetDouble(), 6);
         Assert.NotEmpty(australia.GetProperty("reasons").EnumerateArray());
         Assert.DoesNotContain("IND", iso3);

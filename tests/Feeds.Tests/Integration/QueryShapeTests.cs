@@ -32,6 +32,8 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
     [InlineData("/api/indicators?reporter=USA&year=2023&mineral=lithium&scenario=india-us-cmpa")]
     [InlineData("/api/indicators?reporter=WORLD&year=2023")]
     [InlineData("/api/sourcing?mineral=lithium&buyer=IND")]
+    [InlineData("/api/events/chn-2023-graphite-licensing/impact?reporter=CHN&partner=IND&mineral=graphite&hs=250410&months=6")]
+    [InlineData("/api/events/chn-2024-us-ban-gallium-germanium-antimony/impact?reporter=USA&partner=CHN&mineral=gallium&months=24")]
     public async Task Routes_read_single_partitions_only(string url)
     {
         var recorder = await RequestAsync(url);
@@ -55,6 +57,9 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
     [InlineData("/api/minerals/lithium")]
     [InlineData("/api/minerals/nope")]
     [InlineData("/api/countries?membership=MSP")]
+    [InlineData("/api/countries?membership=MSP&on=2023-01-01")]
+    [InlineData("/api/events?mineral=graphite&activeOn=2024-06-01&hs=250410")]
+    [InlineData("/api/events/nope/impact?reporter=CHN&partner=IND&mineral=graphite")]
     [InlineData("/api/reserves?mineral=nope")]
     public async Task Catalog_answers_read_no_table(string url)
     {

@@ -57,9 +57,54 @@ public sealed class CatalogLoaderTests
     public void Memberships_reference_catalog_countries()
     {
         var msp = Catalog.Memberships.Single(g => g.Id == "MSP");
-        Assert.Equal(14, msp.Members.Count);
+        Assert.Equal(15, msp.Members.Count);
         Assert.Equal(["AUS", "IND", "JPN", "USA"], Catalog.Memberships.Single(g => g.Id == "QUAD").Members.Select(m => m.Iso3).Order());
         Assert.DoesNotContain(Catalog.Memberships.Single(g => g.Id == "USFTA").Members, m => m.Iso3 == "IND");
+        Assert.All(Catalog.Memberships.SelectMany(g => g.Members), m => Assert.False(string.IsNullOrWhiteSpace(m.Citation)));
+    }
+
+    private static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Memberships_carry_their_dates()
+    {
+        var msp = Catalog.Group("MSP")!;
+        Assert.Equal((Day("2022-06-14"), Day("2026-02-04")), (msp.From!.Value, msp.To!.Value)); // FORGE succeeded it on 2026-02-04
+        Assert.Equal(Day("2023-06-22"), msp.Members.Single(m => m.Iso3 == "IND").From);
+        Assert.Equal(Day("2024-03-03"), msp.Members.Single(m => m.Iso3 == "EST").From);
+        var belgium = msp.Members.Single(m => m.Iso3 == "BEL");
+        Assert.Equal((Day("2025-11-18"), false), (belgium.From, belgium.Confirmed)); // first named among partners; joining day not found
+        Assert.All(msp.Members, m => Assert.Equal(Day("2026-02-04"), m.To));
+
+        var usfta = Catalog.Group("USFTA")!;
+        Assert.Equal(Day("2023-03-28"), usfta.Members.Single(m => m.Iso3 == "JPN").From);
+        Assert.False(usfta.MembersOn(Day("2023-03-27")).Contains("JPN"));
+        Assert.True(usfta.MembersOn(Day("2023-03-28")).Contains("JPN"));
+        Assert.Equal(("ira-30d-test", Day("2023-04-18"), Day("2025-09-30")), (usfta.LegalTest!.Id, usfta.LegalTest.From, usfta.LegalTest.To));
+        Assert.Equal(Day("2017-11-12"), Catalog.Group("QUAD")!.Members[0].From);
+
+        Assert.Equal(["MSP", "QUAD"], Catalog.Country("IND")!.MembershipsOn(Day("2025-01-01")));
+        Assert.Equal(["QUAD"], Catalog.Country("IND")!.MembershipsOn(Day("2026-03-01")));
+    }
+
+    [Theory]
+    [InlineData("from", "2023-02-30", "MSP/IND", "from '2023-02-30' is not a date")]
+    [InlineData("from", null, "MSP/IND", "missing from")]
+    [InlineData("to", "2023-01-01", "MSP/IND", "is before 'from'")]
+    [InlineData("to", "2027-01-01", "MSP/IND", "outside the group's")]
+    [InlineData("citation", null, "MSP/IND", "missing citation")]
+    public void A_bad_membership_date_or_citation_stops_the_load_naming_file_and_entry(string field, string? value, string entry, string problem)
+    {
+        using var files = new CatalogFiles();
+        files.Edit(CatalogLoader.MembershipsFile, doc =>
+        {
+            var india = doc["groups"]!.AsArray().Single(g => (string?)g!["id"] == "MSP")!["members"]!.AsArray().Single(m => (string?)m!["iso3"] == "IND")!;
+            india[field] = value;
+        });
+
+        var error = Assert.Throws<CatalogException>(() => CatalogLoader.Load(files.Files));
+        Assert.Equal(("memberships.json", entry), (error.File, error.Entry));
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

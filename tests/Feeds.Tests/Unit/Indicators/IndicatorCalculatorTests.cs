@@ -48,6 +48,25 @@ public sealed class IndicatorCalculatorTests
         Assert.True(f.IsSample);
     }
 
+    [Theory]
+    // Partners: Japan 50, India 30, Belgium 20 (sum 100). Members count on 1 July of the year.
+    [InlineData(2022, 0.0, 50.0, "us-fta-grouping")] // Japan not yet a US-FTA partner (2023-03-28); India not yet in the MSP (2023-06-22)
+    [InlineData(2023, 50.0, 80.0, "ira-30d-test")] // the 30D critical-mineral test applies from 2023-04-18
+    [InlineData(2025, 50.0, 80.0, "ira-30d-test")] // Belgium is named in the MSP only from 2025-11-18; the credit ends after 2025-09-30
+    [InlineData(2026, 50.0, null, "us-fta-grouping")] // no 30D test; the MSP was succeeded by FORGE on 2026-02-04: no MSP share
+    public void Memberships_and_the_us_fta_basis_follow_the_year(int year, double usfta, double? msp, string basis)
+    {
+        TradeRow[] rows = [Trade(year, 392, "JPN", 50), Trade(year, 699, "IND", 30), Trade(year, 56, "BEL", 20)];
+
+        var f = IndicatorsBuilder.Imports(TestCatalog.Service().Current, rows, [], ["283691"], year);
+
+        Assert.Equal(usfta, f.UsftaSharePercent!.Value, 9);
+        Assert.Equal(msp, f.MspSharePercent);
+        Assert.Equal(basis, f.UsftaShareBasis);
+        Assert.Equal(new DateOnly(year, 7, 1), f.MembershipsOn);
+        Assert.Equal(usfta + 30, f.UsftaScenarioSharePercent!.Value, 9); // the scenario adds India in any year
+    }
+
     [Fact]
     public void Supply_concentration_over_the_world_total_by_hand()
     {
