@@ -15,10 +15,10 @@ public sealed class IndicatorCalculatorTests
         new("USA", 842, "lithium", year, 0, "M", "283691", "H6", false, [], partner, key, key ?? "World", value, value, null, null, false, sample);
 
     private static ReservesRow Usgs(string key, double? tons, string qualifier = UsgsQualifier.Exact, string measure = UsgsMeasure.Reserves) =>
-        new("lithium", "Lithium", "MCS2099", measure, "main", 2098,
+        new("lithium", "Lithium", "MCS2099", measure, null, "main", 2098,
             new UsgsCountry(key, key is "WORLD" or "OTHERS" ? null : key, key, key is "WORLD" or "OTHERS", false),
-            key, tons, qualifier, qualifier == UsgsQualifier.Estimated, tons?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "W",
-            "t", "t", null, "lithium content", "", null, false, null, "hand.csv", 1, "Reserves_t", false);
+            key, tons, null, qualifier, qualifier == UsgsQualifier.Estimated, false, tons?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "W",
+            "t", "t", null, null, "lithium content", null, "", null, false, null, "hand.csv", 1, "Reserves_t");
 
     [Fact]
     public void Trade_dependence_by_hand()
@@ -105,7 +105,7 @@ public sealed class IndicatorCalculatorTests
         // Σ v² = 1.21 + 12.96 + 38.44 + 0.1521 + 0.8649 + 86.49 + 9 + 0.0036 + 0.0961 = 149.2167 (Mt²)
         // HHI = 149.2167 / 28² × 10,000 = 149.2167 / 784 × 10,000 = 1903.27 (to 2 d.p.).
         // Top 3 = Chile + Australia + Argentina = 19.1 / 28 = 68.21 %; China 3 / 28 = 10.71 %; unattributed 2.8 / 28 = 10 %.
-        var rows = UsgsFiles.Parse("mcs2024-reconstructed/mcs2024-lithi_world.csv").Rows;
+        var rows = UsgsFiles.Parse("mcs2024-originals/world/mcs2024-lithi_world.csv").Rows;
 
         var f = IndicatorsBuilder.Supply(rows, [UsgsMeasure.Reserves], 2023, "USA")!;
 
@@ -130,7 +130,7 @@ public sealed class IndicatorCalculatorTests
     {
         // mcs2024-raree_world.csv, Prod_t_est_2023: China 240,000, World total (rounded) 350,000 (t REO)
         // -> 240,000 / 350,000 = 68.571 %. 2022: 210,000 / 300,000 = 70 %.
-        var rows = UsgsFiles.Parse("mcs2024-reconstructed/mcs2024-raree_world.csv").Rows;
+        var rows = UsgsFiles.Parse("mcs2024-originals/world/mcs2024-raree_world.csv").Rows;
 
         var y2023 = IndicatorsBuilder.Supply(rows, [UsgsMeasure.MineProduction], 2023, "IND")!;
         var y2022 = IndicatorsBuilder.Supply(rows, [UsgsMeasure.MineProduction], 2022, "IND")!;
