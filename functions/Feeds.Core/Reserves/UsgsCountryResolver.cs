@@ -50,18 +50,21 @@ public sealed partial class UsgsCountryResolver
             return null;
         }
 
-        if (MatchText(text) is { } match)
-        {
-            return match;
-        }
-
+        var match = MatchText(text);
         // The exact match came first: "Ukraine", "Greece", "France" end in "e" too.
-        if (text.EndsWith('e') && MatchText(FootnoteDigits().Replace(text[..^1], "").TrimEnd()) is { } marked)
+        if (match is null && text.EndsWith('e') && MatchText(FootnoteDigits().Replace(text[..^1], "").TrimEnd()) is { } marked)
         {
-            return marked with { Country = marked.Country with { EstimateMark = true } };
+            match = marked with { Country = marked.Country with { EstimateMark = true } };
         }
 
-        return null;
+        // A qualifier is matched folded and given back as published ("includes Puerto Rico").
+        return match?.Qualifier is { } qualifier ? match with { Qualifier = AsPublished(UsgsText.Clean(cell), qualifier) } : match;
+    }
+
+    private static string AsPublished(string cell, string folded)
+    {
+        var at = cell.IndexOf(folded, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? cell.Substring(at, folded.Length) : folded;
     }
 
     private UsgsCountryMatch? MatchText(string text)
@@ -74,6 +77,7 @@ public sealed partial class UsgsCountryResolver
         var aggregate = AggregatePattern().Match(text);
         if (aggregate.Success)
         {
+            // "Other" alone is the full releases' spelling of "Other countries".
             var key = aggregate.Groups["name"].Value == "world total" ? UsgsCountry.WorldKey : UsgsCountry.OthersKey;
             var words = new List<string>();
             var rounded = false;
@@ -120,7 +124,7 @@ public sealed partial class UsgsCountryResolver
     [GeneratedRegex(@"(?<=\D)\s*\d+$")]
     private static partial Regex FootnoteDigits();
 
-    [GeneratedRegex(@"^(?<name>world total|other countries)\s*(?:\((?<inner>[^)]*)\))?\s*(?:,\s*(?<rest>.*))?$")]
+    [GeneratedRegex(@"^(?<name>world total|other countries|other)\s*(?:\((?<inner>[^)]*)\))?\s*(?:,\s*(?<rest>.*))?$")]
     private static partial Regex AggregatePattern();
 
     [GeneratedRegex(@"^(?<base>[^(]+)\((?<qualifier>[^)]*)\)$")]

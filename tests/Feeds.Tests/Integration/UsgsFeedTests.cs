@@ -198,7 +198,7 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
         await using var server = await UsgsStandInServer.StartAsync();
         var random = new Random(7);
         var urls = new List<string>();
-        foreach (var file in new[] { "mcs2024/world/mcs2024-nicke_world.csv", "mcs2024-reconstructed/mcs2024-lithi_world.csv", "mcs2024/world/mcs2024-potas_world.csv" })
+        foreach (var file in new[] { "mcs2024/world/mcs2024-nicke_world.csv", "mcs2024-originals/world/mcs2024-lithi_world.csv", "mcs2024/world/mcs2024-potas_world.csv" })
         {
             var lines = Encoding.UTF8.GetString(UsgsFiles.Bytes(file)).Split('\n').ToList();
             for (var i = 0; i < 6; i++)

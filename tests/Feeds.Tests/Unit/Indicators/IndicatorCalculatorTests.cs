@@ -141,4 +141,26 @@ public sealed class IndicatorCalculatorTests
         // India 2,900 / 350,000 = 0.829 %.
         Assert.Equal(2_900.0 / 350_000 * 100, y2023.ReporterSharePercent!.Value, 9);
     }
+
+    [Fact]
+    public void Usgs_net_import_reliance_and_china_import_share_for_a_usa_row_come_from_the_newest_edition_with_their_source()
+    {
+        // MCS 2026 graphite: net import reliance 2023 = 100 %; import sources 2021–24: China 46 %, Canada 13 % …
+        // MCS 2025 Fig2 also gives graphite's 2024 reliance and its ranked sources 2020–2023 (China first).
+        var rows = UsgsFiles.Parse("mcs2026/MCS2026_Commodities_Data.excerpt.csv").Salient
+            .Concat(UsgsFiles.Parse("mcs2025/trends/MCS2025_Fig2_Net_Import_Reliance.csv").Salient)
+            .Where(s => s.MineralId == "graphite").ToList();
+
+        var figures = UsSalient.Pick(rows, 2023)!;
+
+        Assert.Equal(("MCS2026", "100", "exact", 100d), (figures.Edition, figures.NetImportReliance, figures.NetImportRelianceQualifier, figures.NetImportReliancePercent));
+        Assert.StartsWith("USGS MCS2026 (MCS2026_Commodities_Data.excerpt.csv", figures.NetImportRelianceSource, StringComparison.Ordinal);
+        Assert.Equal((46d, "2021–24"), (figures.ChinaImportSharePercent, figures.ImportSourcesPeriod));
+        Assert.Null(UsSalient.Pick(rows, 1999));
+
+        // Lithium: the bound stays a bound; China is not among the import sources.
+        var lithium = UsSalient.Pick(UsgsFiles.Parse("mcs2026/MCS2026_Commodities_Data.excerpt.csv").Salient.Where(s => s.MineralId == "lithium").ToList(), 2024)!;
+        Assert.Equal((">50", UsgsQualifier.LowerBound, 50d), (lithium.NetImportReliance, lithium.NetImportRelianceQualifier, lithium.NetImportReliancePercent));
+        Assert.Null(lithium.ChinaImportSharePercent);
+    }
 }
