@@ -13,6 +13,14 @@ namespace Feeds.Core.Reserves;
 /// </summary>
 internal static partial class CommoditiesData2026Parser
 {
+    /// <summary>What a row of the file is, by its section and statistic.</summary>
+    private enum RowKind
+    {
+        World,
+        ImportSource,
+        Statistic,
+    }
+
     /// <summary>Where a row keeps its Value cell as published when a revision changes it.</summary>
     private const string PublishedKey = "#published";
 
@@ -72,7 +80,20 @@ internal static partial class CommoditiesData2026Parser
         }
 
         // Product series: per commodity and statistic, the products of the detail wordings that have a World total row.
-        var worldProducts = rows.Where(r => IsWorldSection(r.Cells) && file.Countries.Match(r.Cells["Country"])?.Country.Key == UsgsCountry.WorldKey)
+        var kinds = new Dictionary<(string, string), RowKind>();
+        RowKind KindOf(Dictionary<string, string> cells)
+        {
+            var key = (cells["Section"], cells["Statistics"]);
+            if (!kinds.TryGetValue(key, out var kind))
+            {
+                kinds[key] = kind = IsImportSources(key.Item1, key.Item2) ? RowKind.ImportSource : IsWorldSection(cells) ? RowKind.World : RowKind.Statistic;
+            }
+
+            return kind;
+        }
+
+        var worldProducts = rows.Where(r => file.Commodities.ByName(r.Cells["Commodity"]).InScope && KindOf(r.Cells) == RowKind.World
+                && file.Countries.Match(r.Cells["Country"])?.Country.Key == UsgsCountry.WorldKey)
             .GroupBy(r => SeriesKey(r.Cells), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => WordingProduct(file, r.Cells)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
@@ -94,13 +115,12 @@ internal static partial class CommoditiesData2026Parser
                 continue;
             }
 
-            var section = UsgsText.Clean(cells["Section"]);
-            var statistics = UsgsText.Clean(cells["Statistics"]);
-            if (IsImportSources(section, statistics))
+            var kind = KindOf(cells);
+            if (kind == RowKind.ImportSource)
             {
                 AddImportSource(file, batch, record, cells, commodity, edition, revisions);
             }
-            else if (IsWorldSection(cells))
+            else if (kind == RowKind.World)
             {
                 AddWorld(file, batch, record, cells, commodity, edition, revisions, worldProducts);
             }

@@ -45,6 +45,7 @@ public sealed partial class UsgsCommodities
 
     private readonly Dictionary<string, (string Mineral, string? Product)> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UsgsCommodity> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UsgsCommodity> _raw = new(StringComparer.Ordinal);
 
     public UsgsCommodities(CatalogData catalog)
         : this(catalog, ReadAliases())
@@ -80,6 +81,22 @@ public sealed partial class UsgsCommodities
 
     /// <summary>The mineral (and product) a USGS commodity name stands for; out of scope when it maps nowhere.</summary>
     public UsgsCommodity ByName(string? name)
+    {
+        if (name is not null && _raw.TryGetValue(name, out var seen))
+        {
+            return seen;
+        }
+
+        var result = ByFolded(name);
+        if (name is not null && _raw.Count < 100_000)
+        {
+            _raw[name] = result;
+        }
+
+        return result;
+    }
+
+    private UsgsCommodity ByFolded(string? name)
     {
         var folded = UsgsText.Fold(name);
         if (_cache.TryGetValue(folded, out var cached))

@@ -18,6 +18,9 @@ public sealed partial class UsgsCountryResolver
 {
     private readonly Dictionary<string, UsgsCountry> _byName = new(StringComparer.Ordinal);
 
+    /// <summary>Cells already resolved: a file repeats a few hundred distinct cells thousands of times.</summary>
+    private readonly Dictionary<string, UsgsCountryMatch?> _resolved = new(StringComparer.Ordinal);
+
     public UsgsCountryResolver(CatalogData catalog)
     {
         foreach (var country in catalog.Countries)
@@ -40,9 +43,26 @@ public sealed partial class UsgsCountryResolver
         }
     }
 
-    public UsgsCountry? Resolve(string? cell) => Match(cell)?.Country;
+    public UsgsCountry? Country(string? cell) => Match(cell)?.Country;
 
     public UsgsCountryMatch? Match(string? cell)
+    {
+        var key = cell ?? "";
+        if (_resolved.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var match = Resolve(key);
+        if (_resolved.Count < 100_000)
+        {
+            _resolved[key] = match;
+        }
+
+        return match;
+    }
+
+    private UsgsCountryMatch? Resolve(string cell)
     {
         var text = FootnoteDigits().Replace(UsgsText.Fold(cell), "").TrimEnd();
         if (text.Length == 0)

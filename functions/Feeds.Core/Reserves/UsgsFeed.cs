@@ -8,9 +8,9 @@ namespace Feeds.Core.Reserves;
 /// The usgs feed: each URL of <c>Feeds:Usgs:Urls</c> is a slice. A slice is fetched as a conditional request with the
 /// validators of its checkpoint; a <c>304</c> (or identical bytes) counts the slice's records, as stored in the
 /// checkpoint, as unchanged without reading them. Otherwise each file is parsed group by group (a commodity's rows):
-/// a group's rejected records go to quarantine and its rows are upserted in replace mode (reserves and salient
-/// tables; deterministic keys: a second run leaves the same rows) before the next group is read, so memory holds one
-/// group. Rows a file no longer holds are deleted, and only then does the checkpoint advance. A slice that fails is
+/// a group's rejected records go to quarantine and its rows are queued; every few thousand rows the queue is upserted
+/// in replace mode (reserves and salient tables at once; deterministic keys: a second run leaves the same rows), so
+/// memory holds a bounded number of rows, never the file. Rows a file no longer holds are deleted, and only then does the checkpoint advance. A slice that fails is
 /// reported and retried next run.
 /// </summary>
 public sealed class UsgsFeed(
@@ -101,16 +101,25 @@ public sealed class UsgsFeed(
         {
             await using var contentDisposal = content.ConfigureAwait(false);
             var stored = new UsgsStoredKeys();
+            var pending = new UsgsPendingWrites();
+            // One write in flight while the next groups are parsed: parsing and storage overlap, memory stays bounded.
+            var inFlight = Task.FromResult(0L);
             foreach (var batch in parser.ParseBatches(name, content))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (batchCounts, batchWritten) = await StoreAsync(batch, seen, stored, run, context, cancellationToken).ConfigureAwait(false);
-                counts = counts.Add(batchCounts);
-                written += batchWritten;
+                counts = counts.Add(await StoreAsync(batch, seen, pending, run, context, cancellationToken).ConfigureAwait(false));
                 layouts.Add(batch.Layout);
                 outOfScope.UnionWith(batch.OutOfScopeNames);
+                if (pending.Count >= UsgsPendingWrites.FlushAt)
+                {
+                    written += await inFlight.ConfigureAwait(false);
+                    inFlight = FlushAsync(pending, stored, cancellationToken);
+                    pending = new UsgsPendingWrites();
+                }
             }
 
+            written += await inFlight.ConfigureAwait(false);
+            written += await FlushAsync(pending, stored, cancellationToken).ConfigureAwait(false);
             deleted += await DeleteStaleAsync(name, stored, cancellationToken).ConfigureAwait(false);
         }
 
@@ -132,27 +141,26 @@ public sealed class UsgsFeed(
         context.Progress?.Report($"{fetch.FileName}: read {counts.Read}, stored {counts.Stored}, superseded {counts.Superseded}, quarantined {counts.Quarantined}, out of scope {counts.OutOfScope}");
     }
 
-    /// <summary>One group: duplicates resolved against the run, quarantine written, rows upserted.</summary>
-    private async Task<(RecordCounts Counts, long Written)> StoreAsync(
-        UsgsBatch batch, UsgsSeenKeys seen, UsgsStoredKeys stored, FeedRunTally run, FeedRunContext context, CancellationToken cancellationToken)
+    /// <summary>One group: duplicates resolved against the run, quarantine written, rows queued for writing.</summary>
+    private async Task<RecordCounts> StoreAsync(
+        UsgsBatch batch, UsgsSeenKeys seen, UsgsPendingWrites pending, FeedRunTally run, FeedRunContext context, CancellationToken cancellationToken)
     {
         var rejected = new List<QuarantinedRecord>(batch.Quarantined);
         long superseded = batch.Superseded;
-        var reserves = new List<TableEntity>();
+        long kept = 0;
         foreach (var row in batch.Rows)
         {
             var entity = ReservesEntities.ToEntity(row, context.RunId);
             Keep(seen.Check(FeedTables.Reserves, entity.PartitionKey, entity.RowKey, $"{row.Qualifier}|{row.ValuePublished}|{row.ValueTons}", row.SourceFile, row.SourceLine),
-                entity, new QuarantinedRecord(row.SourceFile, $"line {row.SourceLine}, column {row.Column}", "", ""), $"{row.Qualifier}|{row.ValuePublished}|{row.ValueTons}", reserves);
+                entity, new QuarantinedRecord(row.SourceFile, $"line {row.SourceLine}, column {row.Column}", "", ""), $"{row.Qualifier}|{row.ValuePublished}|{row.ValueTons}", pending.Reserves);
         }
 
-        var salient = new List<TableEntity>();
         foreach (var row in batch.Salient)
         {
             var entity = SalientEntities.ToEntity(row, context.RunId);
             var value = $"{row.Qualifier}|{row.ValuePublished}|{row.Value}|{row.Rank}";
             Keep(seen.Check(FeedTables.Salient, entity.PartitionKey, entity.RowKey, value, row.SourceFile, row.SourceLine),
-                entity, new QuarantinedRecord(row.SourceFile, $"line {row.SourceLine}, column {row.Column}", "", ""), value, salient);
+                entity, new QuarantinedRecord(row.SourceFile, $"line {row.SourceLine}, column {row.Column}", "", ""), value, pending.Salient);
         }
 
         if (rejected.Count > 0)
@@ -160,29 +168,17 @@ public sealed class UsgsFeed(
             run.QuarantineSequence += await quarantine.AddAsync(FeedName, context.RunId, rejected, run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
         }
 
-        long written = 0;
-        if (reserves.Count > 0)
-        {
-            written += await TableBatchWriter.UpsertReplaceAsync(tables.Get(FeedTables.Reserves), reserves, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (salient.Count > 0)
-        {
-            written += await TableBatchWriter.UpsertReplaceAsync(tables.Get(FeedTables.Salient), salient, cancellationToken).ConfigureAwait(false);
-        }
-
-        stored.Add(FeedTables.Reserves, reserves);
-        stored.Add(FeedTables.Salient, salient);
-        return (new RecordCounts(batch.Read, reserves.Count + salient.Count, 0, superseded, rejected.Count, batch.OutOfScope), written);
+        return new RecordCounts(batch.Read, kept, 0, superseded, rejected.Count, batch.OutOfScope);
 
         // The first row with a key in a run is kept. A later row with the same key and the same value is superseded (a
         // duplicate); one with a different value is quarantined as a conflict, since picking one would be a guess.
-        void Keep(string? conflict, TableEntity entity, QuarantinedRecord record, string value, List<TableEntity> kept)
+        void Keep(string? conflict, TableEntity entity, QuarantinedRecord record, string value, List<TableEntity> into)
         {
             switch (conflict)
             {
                 case null:
-                    kept.Add(entity);
+                    into.Add(entity);
+                    kept++;
                     break;
                 case UsgsSeenKeys.Same:
                     superseded++;
@@ -194,6 +190,22 @@ public sealed class UsgsFeed(
         }
     }
 
+    /// <summary>Writes the queued rows of both tables at once (each table's partitions in parallel).</summary>
+    private async Task<long> FlushAsync(UsgsPendingWrites pending, UsgsStoredKeys stored, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var written = await Task.WhenAll(
+            TableBatchWriter.UpsertReplaceAsync(tables.Get(FeedTables.Reserves), pending.Reserves, cancellationToken),
+            TableBatchWriter.UpsertReplaceAsync(tables.Get(FeedTables.Salient), pending.Salient, cancellationToken)).ConfigureAwait(false);
+        stored.Add(FeedTables.Reserves, pending.Reserves);
+        stored.Add(FeedTables.Salient, pending.Salient);
+        return written.Sum();
+    }
+
     private static void Unchanged(FeedRunTally run, FeedRunContext context, string url, long records, string why)
     {
         run.Add(new RecordCounts(records, 0, records, 0, 0));
@@ -201,16 +213,20 @@ public sealed class UsgsFeed(
         context.Progress?.Report($"{url}: unchanged ({why}; {records} records)");
     }
 
-    /// <summary>Deletes rows a file stored before that it no longer holds (same file name, same partitions, both tables).</summary>
+    /// <summary>
+    /// Deletes rows a file stored before that it no longer holds (same file name, same partitions, both tables); the
+    /// partitions are checked a few at a time, each a single-partition query for keys only.
+    /// </summary>
     private async Task<int> DeleteStaleAsync(string file, UsgsStoredKeys stored, CancellationToken cancellationToken)
     {
         var deleted = 0;
-        foreach (var table in new[] { FeedTables.Reserves, FeedTables.Salient })
+        var checks = new[] { FeedTables.Reserves, FeedTables.Salient }.SelectMany(table => stored.Partitions(table).Select(partition => (table, partition))).ToList();
+        await Parallel.ForEachAsync(checks, new ParallelOptions { MaxDegreeOfParallelism = TableBatchWriter.PartitionsInParallel, CancellationToken = cancellationToken }, async (check, ct) =>
         {
-            var filters = stored.Partitions(table).Select(partition => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and SourceFile eq {file}"));
-            deleted += await TableBatchWriter.DeleteMissingAsync(tables.Get(table), filters, stored.Keys(table), cancellationToken).ConfigureAwait(false);
-        }
-
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {check.partition} and SourceFile eq {file}");
+            var count = await TableBatchWriter.DeleteMissingAsync(tables.Get(check.table), [filter], stored.Keys(check.table), ct).ConfigureAwait(false);
+            Interlocked.Add(ref deleted, count);
+        }).ConfigureAwait(false);
         return deleted;
     }
 }

@@ -85,6 +85,35 @@ public static partial class UsgsWording
     /// </summary>
     public static (string Product, string? Basis) Split(string wording, IEnumerable<string> commodityNames)
     {
+        var names = commodityNames.ToList();
+        var key = wording + "\u0001" + string.Join('\u0001', names);
+        lock (SplitCache)
+        {
+            if (SplitCache.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var split = SplitUncached(wording, names);
+        lock (SplitCache)
+        {
+            // Wordings repeat on every row of a table; the cache stays small (a few thousand wordings per release).
+            if (SplitCache.Count > 50_000)
+            {
+                SplitCache.Clear();
+            }
+
+            SplitCache[key] = split;
+        }
+
+        return split;
+    }
+
+    private static readonly Dictionary<string, (string, string?)> SplitCache = new(StringComparer.Ordinal);
+
+    private static (string Product, string? Basis) SplitUncached(string wording, IEnumerable<string> commodityNames)
+    {
         var names = commodityNames.Select(UsgsText.Fold).Where(n => n.Length > 0).SelectMany(n => new[] { n, n.TrimEnd('s') }).Distinct(StringComparer.Ordinal).ToList();
         var products = new List<string>();
         var bases = new List<string>();
