@@ -1,12 +1,13 @@
-// Shared scaffolding for a view: its pickers, a status area (loading, empty, error) and the cards.
+// Shared scaffolding for a view: its pickers, a status area (loading, empty, error), the sample banner and the body.
+import { ApiError } from "./api";
 
-export type State = "loading" | "ready" | "empty" | "error";
+export type Status = "loading" | "ready" | "empty" | "error";
 
 export interface ViewFrame {
   panel: HTMLElement;
   controls: HTMLElement;
   body: HTMLElement;
-  setState(state: State, message?: string, retry?: () => void): void;
+  setState(state: Status, message?: string, retry?: () => void): void;
   banner(sample: boolean, text?: string): void;
 }
 
@@ -27,6 +28,7 @@ export function frame(panel: HTMLElement): ViewFrame {
       panel.dataset.state = state;
       status.replaceChildren();
       body.hidden = state !== "ready";
+      if (state !== "ready") bannerEl.hidden = true;
       if (state === "ready") return;
       const box = document.createElement("div");
       box.className = `state ${state}`;
@@ -49,19 +51,47 @@ export function frame(panel: HTMLElement): ViewFrame {
   };
 }
 
-export function select(label: string, name: string, options: [string, string][], value: string): HTMLSelectElement {
+export type Picker = HTMLSelectElement & { wrapper: HTMLLabelElement };
+
+/** A labelled select (id `pick-<name>`), placed in the controls once; `options` refills it. */
+export function picker(controls: HTMLElement, label: string, name: string): Picker {
   const wrap = document.createElement("label");
   wrap.textContent = label;
   const el = document.createElement("select");
   el.name = name;
   el.id = `pick-${name}`;
-  for (const [v, text] of options) el.add(new Option(text, v, v === value, v === value));
   wrap.appendChild(el);
+  controls.appendChild(wrap);
   return Object.assign(el, { wrapper: wrap });
 }
 
-export function place(controls: HTMLElement, ...selects: HTMLSelectElement[]) {
-  for (const s of selects) controls.appendChild((s as HTMLSelectElement & { wrapper: HTMLElement }).wrapper);
+/**
+ * Fills a picker and selects `wanted` when it is among the options, else `fallback`, else the first; returns the
+ * value selected (what the view then loads and writes to the URL).
+ */
+export function options(el: HTMLSelectElement, items: [string, string][], wanted: string | undefined, fallback?: string): string {
+  const values = items.map(([v]) => v);
+  const value = wanted !== undefined && values.includes(wanted) ? wanted
+    : fallback !== undefined && values.includes(fallback) ? fallback
+    : values[0] ?? "";
+  el.replaceChildren(...items.map(([v, text]) => new Option(text, v, v === value, v === value)));
+  el.value = value;
+  el.disabled = items.length === 0;
+  return value;
+}
+
+export function message(e: unknown): string {
+  if (e instanceof ApiError) return `Could not load the data (${e.message}).`;
+  return `Could not load the data: ${(e as Error).message}`;
+}
+
+/** Runs a load; a newer load for the same view wins, so a slow old answer never overwrites the current picker. */
+export function latest() {
+  let generation = 0;
+  return async (work: (current: () => boolean) => Promise<void>) => {
+    const mine = ++generation;
+    await work(() => mine === generation);
+  };
 }
 
 export const fmt = {
@@ -70,3 +100,8 @@ export const fmt = {
   num: (v: number | null, digits = 0) => (v === null ? "—" : v.toLocaleString("en-US", { maximumFractionDigits: digits })),
   tons: (v: number | null) => (v === null ? "—" : `${v.toLocaleString("en-US")} t`),
 };
+
+/** The sample column every table ends with. */
+export const sampleColumn = <T extends { isSample: boolean }>() => ({
+  label: "Sample", value: (r: T) => r.isSample, format: (r: T) => (r.isSample ? "sample" : ""), sample: true,
+});

@@ -24,6 +24,7 @@ public static class LocalApi
         api.MapGet(ApiRoutes.Trade, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.ListAsync(request, ct));
         api.MapGet(ApiRoutes.TradePartners, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.PartnersAsync(request, ct));
         api.MapGet(ApiRoutes.TradeReconciliation, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.ReconciliationAsync(request, ct));
+        api.MapGet(ApiRoutes.TradeCoverage, (HttpRequest request, TradeCoverageApi coverage, CancellationToken ct) => coverage.GetAsync(request, ct));
         api.MapGet(ApiRoutes.Reserves, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.ListAsync(request, ct));
         api.MapGet(ApiRoutes.ReservesSeries, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.SeriesAsync(request, ct));
         api.MapGet(ApiRoutes.Salient, (HttpRequest request, SalientApi salient, CancellationToken ct) => salient.ListAsync(request, ct));
