@@ -13,7 +13,7 @@ async function checkStudy(page: import("@playwright/test").Page) {
   const bars = await seriesById(page, "events-windows");
   expect(bars.perMonth).toEqual(windows.map((w) => w.valueUsdPerMonth));
   expect(bars.unitValue).toEqual(windows.map((w) => w.unitValueUsdPerKg));
-  expect(await axis(page, "events-windows", "xAxis")).toEqual(windows.map((w) => `${w.window} ${w.from}–${w.to}`));
+  expect(await axis(page, "events-windows", "xAxis")).toEqual(windows.map((w) => `${w.window}\n${w.from}–${w.to}`));
 
   // The monthly line: the before and after months, each with the same month a year earlier.
   const monthly: { month: string; window: string; valueUsd: number | null }[] = impact.monthly;

@@ -11,6 +11,8 @@ export interface Column<T> {
   numeric?: boolean;
   /** Shown as a "sample" badge when the value is true. */
   sample?: boolean;
+  /** Long text (titles, lists): given a readable width instead of being squeezed into a tall narrow column. */
+  wide?: boolean;
 }
 
 export interface Sort {
@@ -102,6 +104,7 @@ export function renderTable<T>(columns: Column<T>[], rows: T[], sort: Sort | nul
         td.textContent = cellText(c, row);
       }
       if (c.numeric) td.className = "num";
+      else if (c.wide) td.className = "wide";
     }
   }
   return table;

@@ -132,7 +132,7 @@ export function eventsView(panel: HTMLElement): () => Promise<void> {
           tooltip: { trigger: "axis" },
           legend: { top: 0 },
           grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-          xAxis: { type: "category", data: w.map((x) => `${x.window} ${x.from}–${x.to}`), axisLabel: { interval: 0, width: 80, overflow: "break", fontSize: 10 } },
+          xAxis: { type: "category", data: w.map((x) => `${x.window}\n${x.from}–${x.to}`), axisLabel: { interval: 0, fontSize: 10, lineHeight: 14 } },
           yAxis: [
             { type: "value", name: "USD/month", axisLabel: { formatter: (v: number) => `${v / 1e6}M` } },
             { type: "value", name: "USD/kg", splitLine: { show: false } },
