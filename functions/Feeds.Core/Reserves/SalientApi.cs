@@ -20,7 +20,7 @@ public sealed class SalientApi(CatalogService catalog, SalientStore store, ApiHa
             var edition = query.Edition("edition");
             var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
             var mineral = data.Mineral(mineralId)
-                ?? throw ApiException.NotFound("mineral", $"No mineral '{mineralId}' in the catalog; GET /api/minerals lists them.");
+                ?? throw ApiException.BadParameter("mineral", $"'{mineralId}' is not a mineral of the catalog (GET /api/minerals).");
 
             var rows = await store.ReadAsync(mineral.Id, edition, cancellationToken).ConfigureAwait(false);
             var items = rows
