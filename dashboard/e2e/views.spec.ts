@@ -102,13 +102,16 @@ test("a URL with state reopens the same view, choices and charts; Back returns t
   expect(new URL(page.url()).searchParams.get("view")).toBe("reserves");
 });
 
-test("every caption names its source", async ({ page }) => {
+test("every caption names its source, and no view scrolls sideways at desktop width", async ({ page }) => {
   test.setTimeout(180_000);
   for (const view of ["dependence", "brief", "events", "reserves", "overlap", "feeds"]) {
     await open(page, `?view=${view}`, view);
     const captions = await page.locator(`#view-${view} .card:visible .source`).allTextContents();
     expect(captions.length, view).toBeGreaterThan(0);
     for (const c of captions) expect(c, view).toMatch(/^Source: .*(UN Comtrade|USGS|policy register|catalog|\/api\/)/);
+    // A long option (an export control's title) once widened the event study past the window.
+    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: innerWidth }));
+    expect(scroll, `${view} is ${scroll}px wide in a ${width}px viewport`).toBeLessThanOrEqual(width + 1);
   }
 });
 
@@ -124,10 +127,15 @@ test("phone width: no view scrolls sideways", async ({ page }) => {
 });
 
 test("keyboard: arrow keys move between tabs", async ({ page }) => {
-  await open(page, "?view=dependence", "dependence");
-  await page.focus("#tab-dependence");
+  // Between the views that load quickest (the brief asks a few routes per mineral).
+  await open(page, "?view=overlap", "overlap");
+  await page.focus("#tab-overlap");
   await page.keyboard.press("ArrowRight");
-  await settled(page, "brief");
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-brief");
-  expect(new URL(page.url()).searchParams.get("view")).toBe("brief");
+  await settled(page, "feeds");
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-feeds");
+  expect(new URL(page.url()).searchParams.get("view")).toBe("feeds");
+  await page.keyboard.press("ArrowLeft");
+  await settled(page, "overlap");
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-overlap");
+  expect(new URL(page.url()).searchParams.get("view")).toBe("overlap");
 });
