@@ -1,5 +1,7 @@
 // Shared scaffolding for a view: its pickers, a status area (loading, empty, error), the sample banner and the body.
 import { ApiError } from "./api";
+import type { Key } from "./state";
+import * as store from "./store";
 
 export type Status = "loading" | "ready" | "empty" | "error";
 
@@ -105,3 +107,29 @@ export const fmt = {
 export const sampleColumn = <T extends { isSample: boolean }>() => ({
   label: "Sample", value: (r: T) => r.isSample, format: (r: T) => (r.isSample ? "sample" : ""), sample: true,
 });
+
+/**
+ * A view's load: the latest call wins (see `latest`); nothing is asked again while the URL keys the view depends on
+ * are those already shown (`same` runs instead, e.g. to re-sort after Back), and a failure becomes the error state
+ * with Retry. `work` sets the ready or empty state itself.
+ */
+export function keyedLoad(f: ViewFrame, keys: Key[], work: (current: () => boolean) => Promise<void>,
+  opts: { loading?: string; same?: () => void } = {}): () => Promise<void> {
+  const run = latest();
+  let loaded: string | null = null;
+  const keyOf = () => JSON.stringify(keys.map((k) => store.get()[k]));
+  const load = (): Promise<void> => run(async (current) => {
+    if (loaded === keyOf() && f.panel.dataset.state === "ready") {
+      opts.same?.();
+      return;
+    }
+    f.setState("loading", opts.loading);
+    try {
+      await work(current);
+      if (current()) loaded = keyOf();
+    } catch (e) {
+      if (current()) f.setState("error", message(e), () => void load());
+    }
+  });
+  return load;
+}

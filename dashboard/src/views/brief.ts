@@ -12,7 +12,7 @@ import type { Key } from "../state";
 import * as store from "../store";
 import { formatSort, parseSort, renderTable, sortRows, toCsv, type Column, type Sort } from "../table";
 import type { IndicatorList } from "../types";
-import { fmt, frame, latest, message, options, picker } from "../view";
+import { fmt, frame, keyedLoad, options, picker } from "../view";
 
 const INDIA = "IND", US = "USA", SCENARIO = "india-us-cmpa";
 const KEYS: Key[] = ["year"];
@@ -60,11 +60,8 @@ export function briefView(panel: HTMLElement): () => Promise<void> {
   table.innerHTML = `<h2>India brief: minerals on both lists</h2><p class="note"></p><p class="source"></p>
     <div class="table-wrap"></div><div class="actions"><a class="button csv" href="#" download="india-brief.csv">Download CSV (as shown)</a></div>`;
   f.body.append(table, chart.element);
-  const run = latest();
-  let loaded: string | null = null;
   let rows: BriefRow[] = [];
   let url: string | null = null;
-  const keyOf = () => JSON.stringify(KEYS.map((k) => store.get()[k]));
 
   /** The table in the URL's sort, and the CSV of exactly that. */
   const renderRows = () => {
@@ -82,92 +79,82 @@ export function briefView(panel: HTMLElement): () => Promise<void> {
     link.dataset.csv = csv;
   };
 
-  const load = () => run(async (current) => {
-    if (loaded === keyOf() && panel.dataset.state === "ready") {
-      renderRows(); // Back/Forward may have changed only the sort.
-      return;
-    }
-    f.setState("loading", "Loading the brief (a few routes per mineral)…");
-    try {
-      const [coverage, all, names] = await Promise.all([meta.coverage(), meta.minerals(), meta.names()]);
-      if (!current()) return;
-      const y = Number(options(year, [...coverage.years].reverse().map((v) => [String(v), String(v)]), store.get().year, String(coverage.toYear)));
-      store.update({ year: String(y) }, "replace");
-      const indiaList = listsOf(all, "IN").at(-1), usList = listsOf(all, "US").at(-1);
-      if (!indiaList || !usList) return f.setState("empty", "The catalog has no Indian or no US list.");
-      const day = today(), membershipDay = `${y}-07-01`;
-      const mirror = coverage.items.find((i) => i.reporter === INDIA)?.sources.includes("mirror") ?? false;
-      const [both, countries, usIndicators] = await Promise.all([
-        api("/minerals", { query: { lists: `${indiaList},${usList}`, limit: 1000 } }),
-        api("/countries", { query: { on: membershipDay, limit: 1000 } }),
-        api("/indicators", { query: { reporter: US, year: y, scenario: SCENARIO } }).catch((e): IndicatorList | null => {
-          if (e instanceof ApiError && (e.status === 503 || e.status === 404)) return null;
-          throw e;
-        }),
+  const load = keyedLoad(f, KEYS, async (current) => {
+    const [coverage, all, names] = await Promise.all([meta.coverage(), meta.minerals(), meta.names()]);
+    if (!current()) return;
+    const y = Number(options(year, [...coverage.years].reverse().map((v) => [String(v), String(v)]), store.get().year, String(coverage.toYear)));
+    store.update({ year: String(y) }, "replace");
+    const indiaList = listsOf(all, "IN").at(-1), usList = listsOf(all, "US").at(-1);
+    if (!indiaList || !usList) return f.setState("empty", "The catalog has no Indian or no US list.");
+    const day = today(), membershipDay = `${y}-07-01`;
+    const mirror = coverage.items.find((i) => i.reporter === INDIA)?.sources.includes("mirror") ?? false;
+    const [both, countries, usIndicators] = await Promise.all([
+      api("/minerals", { query: { lists: `${indiaList},${usList}`, limit: 1000 } }),
+      api("/countries", { query: { on: membershipDay, limit: 1000 } }),
+      api("/indicators", { query: { reporter: US, year: y, scenario: SCENARIO } }).catch((e): IndicatorList | null => {
+        if (e instanceof ApiError && (e.status === 503 || e.status === 404)) return null;
+        throw e;
+      }),
+    ]);
+    const memberships = new Map(countries.items.map((c) => [c.iso3, c.memberships]));
+    rows = await pooled(both.items, 6, async (mineral) => {
+      const m = mineral.id;
+      const [reported, reserves, controls, sourcing] = await Promise.all([
+        api("/trade/partners", { query: { reporter: INDIA, mineral: m, flow: "M", year: y } }),
+        api("/reserves", { query: { mineral: m, country: INDIA } }),
+        api("/events", { query: { mineral: m, activeOn: day } }),
+        api("/sourcing", { query: { mineral: m, buyer: INDIA } }),
       ]);
-      const memberships = new Map(countries.items.map((c) => [c.iso3, c.memberships]));
-      rows = await pooled(both.items, 6, async (mineral) => {
-        const m = mineral.id;
-        const [reported, reserves, controls, sourcing] = await Promise.all([
-          api("/trade/partners", { query: { reporter: INDIA, mineral: m, flow: "M", year: y } }),
-          api("/reserves", { query: { mineral: m, country: INDIA } }),
-          api("/events", { query: { mineral: m, activeOn: day } }),
-          api("/sourcing", { query: { mineral: m, buyer: INDIA } }),
-        ]);
-        const mirrored = !isReal(reported) && mirror
-          ? await api("/trade/partners", { query: { reporter: INDIA, mineral: m, flow: "M", year: y, source: "mirror" } })
-          : null;
-        return briefRow({
-          mineral, reported, mirror: mirrored, reserves, controls, sourcing, memberships,
-          usIndicator: usIndicators?.items.find((i) => i.mineral === m),
-        });
+      const mirrored = !isReal(reported) && mirror
+        ? await api("/trade/partners", { query: { reporter: INDIA, mineral: m, flow: "M", year: y, source: "mirror" } })
+        : null;
+      return briefRow({
+        mineral, reported, mirror: mirrored, reserves, controls, sourcing, memberships,
+        usIndicator: usIndicators?.items.find((i) => i.mineral === m),
       });
-      if (!current()) return;
-      if (rows.length === 0) return f.setState("empty", `No mineral is on both ${indiaList} and ${usList}.`);
-      f.setState("ready");
-      const sample = rows.some((r) => r.cmpaSample);
-      f.banner(sample, "The US-FTA columns rest on US import declarations that include made-up sample rows (marked); every other column is real.");
-      table.dataset.activeOn = day;
-      table.dataset.membershipsOn = membershipDay;
-      table.dataset.year = String(y);
-      table.querySelector(".note")!.textContent =
-        `${rows.length} minerals on both ${indiaList} and ${usList} (group counting). Imports: ${y}, reported where India's own figures are real, `
-        + `else the mirror (its partners' reports), else none; the "Import figures" column says which. Reserves and production: India's own row, `
-        + `latest year, newest USGS edition with the mineral. Controls: measures in force on ${day}. Candidates: up to ${CANDIDATES} suppliers `
-        + `ranked by /api/sourcing (buyer India) that were in ${PARTNER_GROUPS.join(", ")} on ${membershipDay}, with their reserves and world rank. `
-        + `CMPA: the US-FTA share of US imports in ${y}, and the same with India counted as a partner (scenario ${SCENARIO}); `
-        + `a zero effect means no US imports from India were recorded. Sort by any column; the CSV holds the rows as shown.`;
-      table.querySelector(".source")!.textContent =
-        `Source: ${sources.comtrade("India", "reported", "M")} or ${sources.comtrade("India", "mirror", "M")}; `
-        + `${sources.usgs(null)} (edition per row); ${sources.register}; /api/countries?on=${membershipDay}; `
-        + `${sources.comtrade("the US", "reported", "M")} via /api/indicators.`;
-      renderRows();
+    });
+    if (!current()) return;
+    if (rows.length === 0) return f.setState("empty", `No mineral is on both ${indiaList} and ${usList}.`);
+    f.setState("ready");
+    const sample = rows.some((r) => r.cmpaSample);
+    f.banner(sample, "The US-FTA columns rest on US import declarations that include made-up sample rows (marked); every other column is real.");
+    table.dataset.activeOn = day;
+    table.dataset.membershipsOn = membershipDay;
+    table.dataset.year = String(y);
+    table.querySelector(".note")!.textContent =
+      `${rows.length} minerals on both ${indiaList} and ${usList} (group counting). Imports: ${y}, reported where India's own figures are real, `
+      + `else the mirror (its partners' reports), else none; the "Import figures" column says which. Reserves and production: India's own row, `
+      + `latest year, newest USGS edition with the mineral. Controls: measures in force on ${day}. Candidates: up to ${CANDIDATES} suppliers `
+      + `ranked by /api/sourcing (buyer India) that were in ${PARTNER_GROUPS.join(", ")} on ${membershipDay}, with their reserves and world rank. `
+      + `CMPA: the US-FTA share of US imports in ${y}, and the same with India counted as a partner (scenario ${SCENARIO}); `
+      + `a zero effect means no US imports from India were recorded. Sort by any column; the CSV holds the rows as shown.`;
+    table.querySelector(".source")!.textContent =
+      `Source: ${sources.comtrade("India", "reported", "M")} or ${sources.comtrade("India", "mirror", "M")}; `
+      + `${sources.usgs(null)} (edition per row); ${sources.register}; /api/countries?on=${membershipDay}; `
+      + `${sources.comtrade("the US", "reported", "M")} via /api/indicators.`;
+    renderRows();
 
-      const shown = rows.filter((r) => r.importSource !== null);
-      chart.show({
-        note: `China's share of India's ${y} imports for the minerals with real figures; the bar's colour says whether they are India's own (reported) or its partners' (mirror).`,
-        source: `${sources.comtrade("India", "reported", "M")}; ${sources.comtrade("India", "mirror", "M")}`,
-        sample: false,
-        option: {
-          tooltip: { trigger: "axis", valueFormatter: (v: unknown) => fmt.pct(v as number) },
-          legend: { top: 0 },
-          grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-          yAxis: { type: "category", inverse: true, data: shown.map((r) => r.name) },
-          xAxis: { type: "value", name: "%", max: 100 },
-          series: (["reported", "mirror"] as const).map((s) => ({
-            type: "bar", stack: "share", id: s, name: sourceLabel(s),
-            data: shown.map((r) => (r.importSource === s ? r.chinaSharePercent : null)),
-          })),
-        },
-        columns: [BRIEF_COLUMNS[0], BRIEF_COLUMNS[1], BRIEF_COLUMNS[3], BRIEF_COLUMNS[2]],
-        rows: shown,
-      });
-      chart.element.hidden = shown.length === 0;
-      loaded = keyOf();
-    } catch (e) {
-      if (current()) f.setState("error", message(e), () => void load());
-    }
-  });
+    const shown = rows.filter((r) => r.importSource !== null);
+    chart.show({
+      note: `China's share of India's ${y} imports for the minerals with real figures; the bar's colour says whether they are India's own (reported) or its partners' (mirror).`,
+      source: `${sources.comtrade("India", "reported", "M")}; ${sources.comtrade("India", "mirror", "M")}`,
+      sample: false,
+      option: {
+        tooltip: { trigger: "axis", valueFormatter: (v: unknown) => fmt.pct(v as number) },
+        legend: { top: 0 },
+        grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+        yAxis: { type: "category", inverse: true, data: shown.map((r) => r.name) },
+        xAxis: { type: "value", name: "%", max: 100 },
+        series: (["reported", "mirror"] as const).map((s) => ({
+          type: "bar", stack: "share", id: s, name: sourceLabel(s),
+          data: shown.map((r) => (r.importSource === s ? r.chinaSharePercent : null)),
+        })),
+      },
+      columns: [BRIEF_COLUMNS[0], BRIEF_COLUMNS[1], BRIEF_COLUMNS[3], BRIEF_COLUMNS[2]],
+      rows: shown,
+    });
+    chart.element.hidden = shown.length === 0;
+  }, { loading: "Loading the brief (a few routes per mineral)…", same: renderRows });
 
   year.addEventListener("change", () => {
     store.update({ year: year.value }, "push");
