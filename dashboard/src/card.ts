@@ -11,6 +11,8 @@ export interface Shown<T> {
   source: string;
   /** What the chart shows and how to read it. */
   note: string;
+  /** Pixels, for a chart whose height should follow its rows (one bar per mineral); default the stylesheet's. */
+  height?: number;
 }
 
 export interface Card<T> {
@@ -48,10 +50,11 @@ export function card<T>(id: string, title: string, file: string): Card<T> {
     hide() {
       element.hidden = true;
     },
-    show({ option, columns, rows, sample, source, note }) {
+    show({ option, columns, rows, sample, source, note, height }) {
       element.hidden = false;
       element.querySelector(".note")!.textContent = note;
       element.querySelector(".source")!.textContent = `Source: ${source}`;
+      chartDiv.style.height = height === undefined ? "" : `${height}px`;
       const chart = chartIn(id, chartDiv);
       // Honour reduced motion (also what the end-to-end tests ask for, so screenshots show settled charts).
       const still = matchMedia("(prefers-reduced-motion: reduce)").matches;

@@ -139,6 +139,7 @@ export function briefView(panel: HTMLElement): () => Promise<void> {
       note: `China's share of India's ${y} imports for the minerals with real figures; the bar's colour says whether they are India's own (reported) or its partners' (mirror).`,
       source: `${sources.comtrade("India", "reported", "M")}; ${sources.comtrade("India", "mirror", "M")}`,
       sample: false,
+      height: 96 + 36 * shown.length,
       option: {
         tooltip: { trigger: "axis", valueFormatter: (v: unknown) => fmt.pct(v as number) },
         legend: { top: 0 },
