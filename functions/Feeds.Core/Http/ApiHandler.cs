@@ -6,9 +6,10 @@ namespace Feeds.Core.Http;
 /// Runs a route's handler and turns failures into problem responses: <see cref="ApiException"/> as given,
 /// storage that cannot be reached as 503, anything else as a logged 500 that reveals no internals. Every data route
 /// is read-only: GET and HEAD are served (HEAD without the body), OPTIONS lists them, any other method is a 405
-/// problem with <c>Allow</c>; an over-long request target is a 414 problem.
+/// problem with <c>Allow</c>; an over-long request target is a 414 problem. A route that names the datasets it reads
+/// is answered through the <see cref="ResponseCache"/>; one that names none (operator views) is rendered every time.
 /// </summary>
-public sealed class ApiHandler(ILogger<ApiHandler> logger)
+public sealed class ApiHandler(ResponseCache cache, ILogger<ApiHandler> logger)
 {
     public const string AllowedMethods = "GET, HEAD, OPTIONS";
 
@@ -18,7 +19,9 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
     /// <param name="request">The request.</param>
     /// <param name="parameters">The query parameters the route takes (besides format, limit and continuation).</param>
     /// <param name="handler">The route's work, given the validated query.</param>
-    public async Task<IResult> RunAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler)
+    /// <param name="cachedBy">The datasets the answer is computed from (<see cref="DataSets"/>); null: never cached.</param>
+    public async Task<IResult> RunAsync(
+        HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler, IReadOnlyList<string>? cachedBy = null)
     {
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
@@ -36,7 +39,10 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
 
         try
         {
-            return await handler(new ApiQuery(request, parameters)).ConfigureAwait(false);
+            var query = new ApiQuery(request, parameters);
+            return cachedBy is null
+                ? await handler(query).ConfigureAwait(false)
+                : await cache.GetOrRenderAsync(query, cachedBy, handler).ConfigureAwait(false);
         }
         catch (ApiException problem)
         {

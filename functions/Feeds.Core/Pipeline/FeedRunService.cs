@@ -1,3 +1,4 @@
+using Feeds.Core.Http;
 using Feeds.Core.Storage;
 
 namespace Feeds.Core.Pipeline;
@@ -12,6 +13,7 @@ public sealed class FeedRunService(
     IEnumerable<IFeedRunObserver> observers,
     FeedRunStore runs,
     FeedTables tables,
+    DataVersions versions,
     TimeProvider time,
     ILogger<FeedRunService> logger)
 {
@@ -34,6 +36,7 @@ public sealed class FeedRunService(
                     Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()))[..6];
         var running = new FeedRunRecord(runner.Name, runId, trigger, FeedRunStatus.Running, started, null, null, null);
         await runs.SaveAsync(running, cancellationToken).ConfigureAwait(false);
+        await versions.RunRecordedAsync().ConfigureAwait(false);
         logger.LogInformation("Feed {Feed} run {RunId} started ({Trigger}, force {Force})", runner.Name, runId, trigger, force);
 
         FeedRunRecord finished;
@@ -76,6 +79,22 @@ public sealed class FeedRunService(
 
         // Recorded even when the caller is cancelling, so the run does not stay "Running" forever.
         await runs.SaveAsync(finished, CancellationToken.None).ConfigureAwait(false);
+        await versions.RunRecordedAsync().ConfigureAwait(false);
+
+        // A run that wrote or deleted anything (or may have: a failure) is a new version of its dataset: cached answers
+        // from it are evicted in this host at once and in others at their next version check.
+        if (finished.Outcome is not { EntitiesWritten: 0, EntitiesDeleted: 0 })
+        {
+            try
+            {
+                await versions.PublishAsync(runner.Name, runId, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Feed {Feed} run {RunId}: its data version could not be published; cached answers expire within the hour", runner.Name, runId);
+            }
+        }
+
         return finished;
     }
 }
