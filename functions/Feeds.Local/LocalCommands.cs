@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using System.Runtime.InteropServices;
 using Feeds.Core.Configuration;
 using Feeds.Core.Indicators;
@@ -57,7 +59,13 @@ public static class LocalCommands
             await dashboard.EnsureBuiltAsync(output, stop.Token).ConfigureAwait(false);
         }
 
-        var app = LocalHost.Build([.. parsed.HostArguments]);
+        // A developer's machine: name it Development (as Core Tools does) unless the environment says otherwise.
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
+        // The progress lines say what the feeds do; their Information logs would say it twice (raise with
+        // Logging__LogLevel__Feeds=Information).
+        string[] defaults = [.. environment is null ? ["--environment", "Development"] : Array.Empty<string>(),
+            .. Environment.GetEnvironmentVariable("Logging__LogLevel__Feeds") is null ? ["--Logging:LogLevel:Feeds", "Warning"] : Array.Empty<string>()];
+        var app = LocalHost.Build([.. defaults, .. parsed.HostArguments]);
         var feeds = app.Services.GetRequiredService<FeedRunService>();
         if (parsed.Feed is { } name && feeds.Find(name) is null && !string.Equals(name, IndicatorsService.Name, StringComparison.OrdinalIgnoreCase))
         {
@@ -66,7 +74,18 @@ public static class LocalCommands
             return 2;
         }
 
-        await using var azurite = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
+        AzuriteProcess? started;
+        try
+        {
+            started = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var azurite = started;
         return parsed.Verb switch
         {
             "ingest" => await IngestAsync(app, parsed, output, stop.Token).ConfigureAwait(false),
@@ -91,7 +110,7 @@ public static class LocalCommands
             return stored > 0 ? 0 : 1;
         }
 
-        var run = await RunFeedAsync(app.Services.GetRequiredService<FeedRunService>(), parsed.Feed!, parsed.Force, output, cancellationToken).ConfigureAwait(false);
+        var run = await RunFeedAsync(app.Services.GetRequiredService<FeedRunService>(), parsed.Feed!, parsed.Force, IsOffline(app), output, cancellationToken).ConfigureAwait(false);
         return run.Status is FeedRunStatus.Succeeded ? 0 : 1;
     }
 
@@ -103,7 +122,7 @@ public static class LocalCommands
             var feeds = app.Services.GetRequiredService<FeedRunService>();
             foreach (var name in feeds.FeedNames)
             {
-                await RunFeedAsync(feeds, name, parsed.Force, output, stop.Token).ConfigureAwait(false);
+                await RunFeedAsync(feeds, name, parsed.Force, IsOffline(app), output, stop.Token).ConfigureAwait(false);
             }
 
             // So /api/snapshots/latest answers on a fresh clone.
@@ -134,18 +153,23 @@ public static class LocalCommands
     }
 
     private static async Task<FeedRunRecord> RunFeedAsync(
-        FeedRunService feeds, string feed, bool force, TextWriter output, CancellationToken cancellationToken)
+        FeedRunService feeds, string feed, bool force, bool offline, TextWriter output, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync($"[{feed}] running …").ConfigureAwait(false);
+        await output.WriteLineAsync(offline
+            ? $"[{feed}] running, replaying recorded source files from data/ (offline; --live fetches the real sources) …"
+            : $"[{feed}] running against the live sources …").ConfigureAwait(false);
         var progress = new Progress<string>(line => output.WriteLine($"[{feed}] {line}"));
         var run = await feeds.RunAsync(feed, "local", force, progress, cancellationToken).ConfigureAwait(false);
         var r = run.Outcome?.Records;
         await output.WriteLineAsync(
             $"[{feed}] run {run.RunId}: {run.Status} in {run.Duration?.TotalSeconds:0.0} s" +
-            (r is null ? "" : $"; records read {r.Read}: stored {r.Stored}, unchanged {r.Unchanged}, superseded {r.Superseded}, quarantined {r.Quarantined}") +
+            (r is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                $"; {r.Read:N0} records read = {r.Stored:N0} stored + {r.Unchanged:N0} unchanged + {r.Superseded:N0} superseded + {r.Quarantined:N0} quarantined + {r.OutOfScope:N0} out of scope (on no critical-mineral list)")) +
             (run.Error is null ? "" : $"; error: {run.Error}")).ConfigureAwait(false);
         return run;
     }
+
+    private static bool IsOffline(WebApplication app) => app.Services.GetRequiredService<IOptions<SourceOptions>>().Value.Offline;
 
     private static async Task<bool> SnapshotAsync(SnapshotExporter exporter, DateOnly? date, TextWriter output, CancellationToken cancellationToken)
     {
@@ -176,9 +200,18 @@ public static class LocalCommands
         }
 
         var options = AzuriteOptions.Default(RepositoryRoot.Find());
-        if (AzuriteProcess.IsListening(options.TablePort) && AzuriteProcess.IsListening(options.BlobPort))
+        if (AzuriteProcess.IsListening(options.TablePort) || AzuriteProcess.IsListening(options.BlobPort))
         {
-            await output.WriteLineAsync("Azurite is already listening on 127.0.0.1:10000-10002; using it.").ConfigureAwait(false);
+            // Something holds the ports: use it only if it is Azurite, never write feeds into an unknown server.
+            var server = await AzuriteProcess.ServerHeaderAsync(options.BlobPort, cancellationToken).ConfigureAwait(false);
+            if (server?.Contains("Azurite", StringComparison.OrdinalIgnoreCase) != true || !AzuriteProcess.IsListening(options.TablePort))
+            {
+                throw new InvalidOperationException(
+                    $"Something that is not Azurite listens on 127.0.0.1:{options.BlobPort} or :{options.TablePort} (server: {server ?? "no HTTP answer"}). " +
+                    "Stop it, or point FeedsStorage at the storage you mean.");
+            }
+
+            await output.WriteLineAsync($"Azurite ({server}) already listens on 127.0.0.1:10000-10002; using it.").ConfigureAwait(false);
             return null;
         }
 

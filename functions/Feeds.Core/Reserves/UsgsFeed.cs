@@ -49,7 +49,7 @@ public sealed class UsgsFeed(
                 // Nothing of this slice was counted, and its checkpoint did not advance: it runs again next time.
                 logger.LogError(ex, "USGS slice {Url} failed", url);
                 run.Fail(url);
-                context.Progress?.Report($"{url}: failed: {ex.Message}");
+                context.Progress?.Report($"{FileName(url)}: failed: {ex.Message}");
             }
         }
 
@@ -206,11 +206,15 @@ public sealed class UsgsFeed(
         return written.Sum();
     }
 
+    /// <summary>The file a URL names: what a reader of the progress needs (the full address is in the run record and logs).</summary>
+    private static string FileName(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.Segments[^1]) : url;
+
     private static void Unchanged(FeedRunTally run, FeedRunContext context, string url, long records, string why)
     {
         run.Add(new RecordCounts(records, 0, records, 0, 0));
         run.SlicesUnchanged++;
-        context.Progress?.Report($"{url}: unchanged ({why}; {records} records)");
+        context.Progress?.Report($"{FileName(url)}: unchanged ({why}; {records} records)");
     }
 
     /// <summary>
