@@ -36,6 +36,9 @@ public static class LocalApi
         api.MapGet(ApiRoutes.Feeds, (HttpRequest request, FeedRunsApi feeds, CancellationToken ct) => feeds.ListAsync(request, ct));
         // The Functions app puts this route behind a function key; the local host serves loopback only.
         api.MapGet(ApiRoutes.FeedQuarantine, (HttpRequest request, string feed, FeedRunsApi feeds, CancellationToken ct) => feeds.QuarantineAsync(request, feed, ct));
+        // The Functions app puts these routes behind a function key; the local host serves loopback only.
+        api.MapPost(ApiRoutes.FeedRuns, (HttpRequest request, string feed, FeedRunsApi feeds, CancellationToken ct) => feeds.StartAsync(request, feed, ct));
+        api.MapGet(ApiRoutes.FeedRun, (HttpRequest request, string feed, string runId, FeedRunsApi feeds, CancellationToken ct) => feeds.GetRunAsync(request, feed, runId, ct));
         api.MapGet(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
         api.MapGet(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
         return app;

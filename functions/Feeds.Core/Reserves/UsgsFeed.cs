@@ -39,20 +39,46 @@ public sealed class UsgsFeed(
         foreach (var url in options.Value.UrlList(manifest))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                await RunSliceAsync(url, parser, run, seen, context, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Nothing of this slice was counted, and its checkpoint did not advance: it runs again next time.
-                logger.LogError(ex, "USGS slice {Url} failed", url);
-                run.Fail(url);
-                context.Progress?.Report($"{url}: failed: {ex.Message}");
-            }
+            await RunUrlAsync(url, parser, run, seen, context, cancellationToken).ConfigureAwait(false);
         }
 
         return run.ToOutcome();
+    }
+
+    public IReadOnlyList<string> RequestFields => [];
+
+    public IEnumerable<(string Field, string Problem)> Check(FeedRunRequest request) => request.Unsupported(FeedName, RequestFields);
+
+    /// <summary>One slice per file (URL), in the configured order.</summary>
+    public Task<IReadOnlyList<FeedSlice>> PlanAsync(FeedRunRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FeedSlice>>([.. options.Value.UrlList(manifest).Select(url => new FeedSlice(url, url))]);
+
+    /// <summary>
+    /// One file on its own. The duplicate rule then holds within the file: files of one edition that held the same key
+    /// would each store it (none of the default files do).
+    /// </summary>
+    public async Task<FeedRunOutcome> RunSliceAsync(FeedSlice slice, FeedRunContext context, CancellationToken cancellationToken)
+    {
+        var run = FeedRunTally.For(context);
+        await RunUrlAsync(slice.Payload, new UsgsParser(catalog.Current, manifest.SampleHashes), run, [], context, cancellationToken).ConfigureAwait(false);
+        return run.ToOutcome();
+    }
+
+    private async Task RunUrlAsync(
+        string url, UsgsParser parser, FeedRunTally run, Dictionary<(string Pk, string Rk), (string Value, string Where)> seen,
+        FeedRunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunSliceAsync(url, parser, run, seen, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of this slice was counted, and its checkpoint did not advance: it runs again next time.
+            logger.LogError(ex, "USGS slice {Url} failed", url);
+            run.Fail(url);
+            context.Progress?.Report($"{url}: failed: {ex.Message}");
+        }
     }
 
     /// <summary>The checkpoint slice of a URL (URLs hold characters a key may not).</summary>

@@ -62,7 +62,7 @@ public sealed class RouteParityTests
     [Fact]
     public void Only_routes_that_grant_something_need_a_function_key()
     {
-        // docs/api.md: data is public (anonymous); raw rejected records and download links are not.
+        // docs/api.md: data is public (anonymous); raw rejected records, runs (they cost source calls) and download links are not.
         var levels = typeof(CatalogTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .SelectMany(m => m.GetParameters())
@@ -70,9 +70,9 @@ public sealed class RouteParityTests
             .OfType<HttpTriggerAttribute>()
             .ToDictionary(t => t.Route!, t => t.AuthLevel);
 
-        Assert.Equal(AuthorizationLevel.Function, levels[ApiRoutes.FeedQuarantine]);
-        Assert.Equal(AuthorizationLevel.Function, levels[ApiRoutes.SnapshotsLatestLinks]);
-        Assert.All(levels.Where(l => l.Key is not (ApiRoutes.FeedQuarantine or ApiRoutes.SnapshotsLatestLinks)),
+        string[] keyed = [ApiRoutes.FeedQuarantine, ApiRoutes.SnapshotsLatestLinks, ApiRoutes.FeedRuns, ApiRoutes.FeedRun];
+        Assert.All(keyed, route => Assert.Equal(AuthorizationLevel.Function, levels[route]));
+        Assert.All(levels.Where(l => !keyed.Contains(l.Key)),
             l => Assert.True(l.Value == AuthorizationLevel.Anonymous, $"{l.Key} is {l.Value}"));
     }
 

@@ -1,0 +1,7 @@
+namespace Feeds.Core.Pipeline;
+
+/// <summary>A queued run's slices: planned, ended without a failure (<see cref="Done"/>), ended with one (<see cref="Failed"/>).</summary>
+public sealed record FeedRunProgress(int Planned, int Done, int Failed)
+{
+    public bool Ended => Done + Failed >= Planned;
+}
