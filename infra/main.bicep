@@ -126,6 +126,7 @@ var feedTables = [
   'Quarantine'
   'TradeFlows'
   'Reserves'
+  'Salient'
   'Indicators'
 ]
 

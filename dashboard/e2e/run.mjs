@@ -91,6 +91,7 @@ async function checkDependence(page, reporter, mineral) {
 
 async function checkRanked(page, mineral) {
   const list = await api(`reserves?mineral=${mineral}`);
+  assert.equal(list.edition, list.editions[0], "the view shows the newest edition by default");
   for (const [measure, chart] of [["reserves", "reserves-reserves"], ["mine-production", "reserves-production"]]) {
     const items = list.items.filter((i) => i.measure === measure && i.product === "main");
     const year = Math.max(...items.map((i) => i.year));
@@ -100,6 +101,17 @@ async function checkRanked(page, mineral) {
     const drawn = Object.fromEntries(countries.map((c, i) => [c, values[i]]));
     assert.deepEqual(drawn, Object.fromEntries(named.map((i) => [i.country, i.valueTons])), `${measure} ${year}`);
   }
+  // The series of the largest producer: one line per edition, each point the edition's figure for the year.
+  const top = list.items.find((i) => i.measure === "mine-production" && i.product === "main" && i.rank === 1
+    && i.year === Math.max(...list.items.filter((x) => x.measure === "mine-production" && x.product === "main").map((x) => x.year)));
+  const history = await api(`reserves/series?mineral=${mineral}&country=${top.iso3}&measure=mine-production&editions=all`);
+  const years = await axis(page, "reserves-series", "xAxis");
+  const lines = await series(page, "reserves-series");
+  for (const line of lines) {
+    const expected = years.map((y) => history.items.find((i) => i.edition === line.name && String(i.year) === y)?.valueTons ?? null);
+    assert.deepEqual(line.data.map(num), expected, `series ${line.name}`);
+  }
+  assert.deepEqual(lines.map((l) => l.name).sort(), [...new Set(history.items.map((i) => i.edition))].sort(), "one line per edition");
 }
 
 try {

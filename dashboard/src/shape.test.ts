@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dependence, feeds, overlap, ranked, rankedBars } from "./shape";
+import { dependence, feeds, overlap, ranked, rankedBars, seriesLines } from "./shape";
 import { toCsv, type Column } from "./table";
-import type { IndicatorList, MineralList, PartnerShares, PolicyEvent, ReservesItem, ReservesList } from "./types";
+import type { IndicatorList, MineralList, PartnerShares, PolicyEvent, ReservesItem, ReservesList, ReservesSeries } from "./types";
 
 const share = (year: number, items: [string, number, boolean][], extra: Partial<PartnerShares> = {}): PartnerShares => {
   const total = items.reduce((s, [, v]) => s + v, 0);
@@ -74,7 +74,7 @@ const item = (measure: string, year: number, key: string, tons: number | null, e
 
 describe("ranked", () => {
   const list: ReservesList = {
-    mineral: "lithium", mineralName: "Lithium", edition: "MCS2024", unit: "t", isSample: false,
+    mineral: "lithium", mineralName: "Lithium", edition: "MCS2024", editionSelection: null, editions: null, unit: "t", isSample: false,
     items: [
       item("reserves", 2023, "AUS", 30, { rank: 2 }),
       item("reserves", 2023, "CHL", 50, { rank: 1 }),
@@ -141,5 +141,25 @@ describe("toCsv", () => {
   it("writes RFC 4180: header, quoted fields with commas or quotes, empty for null, CRLF", () => {
     const cols: Column<{ a: string; b: number | null }>[] = [{ label: "A", value: (r) => r.a }, { label: "B, value", value: (r) => r.b }];
     expect(toCsv(cols, [{ a: 'say "hi"', b: 1.5 }, { a: "x", b: null }])).toBe('A,"B, value"\r\n"say ""hi""",1.5\r\nx,\r\n');
+  });
+});
+
+describe("seriesLines", () => {
+  it("puts each edition on its own line over the union of years, so a revision shows beside the figure it revised", () => {
+    const series: ReservesSeries = {
+      mineral: "lithium", country: "AUS", measure: "mine-production", product: "main",
+      items: [
+        { year: 2024, edition: "MCS2026", newest: true, valueTons: 82700, qualifier: "estimated", valuePublished: "82,700", isSample: false },
+        { year: 2025, edition: "MCS2026", newest: true, valueTons: 92000, qualifier: "estimated", valuePublished: "92,000", isSample: false },
+        { year: 2023, edition: "MCS2025", newest: true, valueTons: 91700, qualifier: "exact", valuePublished: "91700", isSample: false },
+        { year: 2024, edition: "MCS2025", newest: false, valueTons: 88000, qualifier: "estimated", valuePublished: "88000", isSample: false },
+      ],
+    };
+    const { years, lines } = seriesLines(series);
+    expect(years).toEqual([2023, 2024, 2025]);
+    expect(lines).toEqual([
+      { edition: "MCS2026", values: [null, 82700, 92000] },
+      { edition: "MCS2025", values: [91700, 88000, null] },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // Pure functions that turn API JSON into chart series and table rows (unit-tested in shape.test.ts).
 import type {
-  Country, EventList, Health, IndicatorList, MineralList, PartnerShares, ReservesList,
+  Country, EventList, Health, IndicatorList, MineralList, PartnerShares, ReservesList, ReservesSeries,
 } from "./types";
 
 export interface PartnerSeries {
@@ -247,4 +247,24 @@ export function feeds(health: Health, now: Date): FeedRow[] {
       ageHours: c.lastSuccess === null ? null : Math.round(((now.getTime() - Date.parse(c.lastSuccess)) / 3_600_000) * 100) / 100,
       detail: c.detail,
     }));
+}
+
+export interface SeriesLine {
+  edition: string;
+  /** One value per year of `years` (null where the edition has no figure for it). */
+  values: (number | null)[];
+}
+
+/**
+ * A series across editions (GET /api/reserves/series?editions=all) as chart lines: the years, and one line per
+ * edition, newest first, so a revised figure shows beside the one it revised.
+ */
+export function seriesLines(series: ReservesSeries): { years: number[]; lines: SeriesLine[] } {
+  const years = [...new Set(series.items.map((i) => i.year))].sort((a, b) => a - b);
+  const editions = [...new Set(series.items.map((i) => i.edition))].sort().reverse();
+  const lines = editions.map((edition) => ({
+    edition,
+    values: years.map((y) => series.items.find((i) => i.edition === edition && i.year === y)?.valueTons ?? null),
+  }));
+  return { years, lines };
 }

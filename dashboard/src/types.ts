@@ -88,6 +88,9 @@ export interface ReservesList {
   mineral: string;
   mineralName: string;
   edition: string | null;
+  /** "newest edition that has the mineral" when no edition was asked for. */
+  editionSelection: string | null;
+  editions: string[] | null;
   unit: string;
   isSample: boolean;
   items: ReservesItem[];
@@ -137,4 +140,23 @@ export interface Health {
   status: string;
   checkedAt: string;
   checks: HealthCheck[];
+}
+
+export interface ReservesSeriesItem {
+  year: number;
+  edition: string;
+  /** The newest edition's figure for the year (what the default series shows). */
+  newest: boolean;
+  valueTons: number | null;
+  qualifier: string;
+  valuePublished: string;
+  isSample: boolean;
+}
+
+export interface ReservesSeries {
+  mineral: string;
+  country: string;
+  measure: string;
+  product: string;
+  items: ReservesSeriesItem[];
 }

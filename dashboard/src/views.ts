@@ -1,12 +1,12 @@
 import { getJson, ApiError } from "./api";
 import { card } from "./card";
 import {
-  dependence, feeds, overlap, ranked, rankedBars,
+  dependence, feeds, overlap, ranked, rankedBars, seriesLines,
   type DependenceRow, type FeedRow, type OverlapRow, type RankedRow, type YearRow,
 } from "./shape";
 import type { Column } from "./table";
 import type {
-  CountryList, EventList, Health, IndicatorList, MineralList, PartnerShares, ReservesList,
+  CountryList, EventList, Health, IndicatorList, MineralList, PartnerShares, ReservesList, ReservesSeries, ReservesSeriesItem,
 } from "./types";
 import { fmt, frame, place, select } from "./view";
 
@@ -124,7 +124,8 @@ export function reservesView(panel: HTMLElement) {
   place(f.controls, mineral);
   const reserves = card<RankedRow>("reserves-reserves", "Reserves by country", "", "reserves.csv");
   const production = card<RankedRow>("reserves-production", "Mine production by country", "", "mine-production.csv");
-  f.body.append(reserves.element, production.element);
+  const history = card<ReservesSeriesItem>("reserves-series", "Mine production of the largest producer, edition by edition", "", "mine-production-series.csv");
+  f.body.append(reserves.element, production.element, history.element);
   const run = latest();
   const columns: Column<RankedRow>[] = [
     { label: "Rank", value: (x) => x.rank, numeric: true },
@@ -148,13 +149,19 @@ export function reservesView(panel: HTMLElement) {
       ]);
       if (!current()) return;
       if (list.items.length === 0) return f.setState("empty", `No USGS reserves or production stored for ${m}.`);
+      // The series of the largest producer across editions: every edition's figure, so revisions show.
+      const top = ranked(list, "mine-production", countries.items).rows.find((r) => r.rank === 1 && r.iso3);
+      const series = top
+        ? await getJson<ReservesSeries>(`reserves/series?mineral=${m}&country=${top.iso3}&measure=mine-production&editions=all`)
+        : null;
+      if (!current()) return;
       f.setState("ready");
       f.banner(list.isSample);
       for (const [measure, target] of [["reserves", reserves], ["mine-production", production]] as const) {
         const r = ranked(list, measure, countries.items);
         const bars = rankedBars(r);
         target.element.querySelector(".note")!.textContent =
-          `USGS ${list.edition ?? ""}, ${r.year ?? "no year"}, ${r.basis ?? "tons"}; World ${fmt.tons(r.worldTons)}` +
+          `USGS ${list.edition ?? ""}${list.editionSelection ? ` (${list.editionSelection})` : ""}, ${r.year ?? "no year"}, ${r.basis ?? "tons"}; World ${fmt.tons(r.worldTons)}` +
           `${r.worldTotalExcludes ? ` (${r.worldTotalExcludes})` : ""}. ` +
           "Bars: countries with a number (qualifier in the tooltip); withheld or unavailable values are in the table only.";
         target.show({
@@ -180,6 +187,27 @@ export function reservesView(panel: HTMLElement) {
             },
           }],
         }, columns, r.rows, r.containsSample);
+      }
+      history.element.hidden = !top || !series;
+      if (top && series) {
+        const { years, lines } = seriesLines(series);
+        history.element.querySelector(".note")!.textContent =
+          `${top.country}, ${series.product}: each line is one MCS edition (newest first); a later edition's figure for a year revises an earlier one. From /api/reserves/series.`;
+        history.show({
+          tooltip: { trigger: "axis" },
+          legend: { top: 0 },
+          grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+          xAxis: { type: "category", data: years.map(String) },
+          yAxis: { type: "value", name: "t" },
+          series: lines.map((l) => ({ type: "line", id: l.edition, name: l.edition, connectNulls: false, data: l.values })),
+        }, [
+          { label: "Year", value: (x) => x.year },
+          { label: "Edition", value: (x) => x.edition },
+          { label: "Tons", value: (x) => x.valueTons, format: (x) => fmt.num(x.valueTons), numeric: true },
+          { label: "Published", value: (x) => x.valuePublished },
+          { label: "Qualifier", value: (x) => x.qualifier },
+          { label: "Newest", value: (x) => (x.newest ? "newest" : "") },
+        ], series.items, false);
       }
     } catch (e) {
       if (current()) f.setState("error", message(e), load);

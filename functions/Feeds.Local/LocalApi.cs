@@ -25,6 +25,8 @@ public static class LocalApi
         api.MapGet(ApiRoutes.TradePartners, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.PartnersAsync(request, ct));
         api.MapGet(ApiRoutes.TradeReconciliation, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.ReconciliationAsync(request, ct));
         api.MapGet(ApiRoutes.Reserves, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.ListAsync(request, ct));
+        api.MapGet(ApiRoutes.ReservesSeries, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.SeriesAsync(request, ct));
+        api.MapGet(ApiRoutes.Salient, (HttpRequest request, SalientApi salient, CancellationToken ct) => salient.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Indicators, (HttpRequest request, IndicatorsApi indicators, CancellationToken ct) => indicators.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Sourcing, (HttpRequest request, SourcingApi sourcing, CancellationToken ct) => sourcing.ListAsync(request, ct));
         api.MapGet(ApiRoutes.Events, (HttpRequest request, EventsApi events, CancellationToken ct) => events.ListAsync(request, ct));

@@ -116,6 +116,9 @@ public sealed class ApiQuery
     /// <summary>A trade flow: M (imports) or X (exports), upper-cased.</summary>
     public string? Flow(string name) => OneOf(name, "M", "X");
 
+    /// <summary>A USGS product slug (lower-cased).</summary>
+    public string? ProductSlug(string name) => Shaped(name, Optional(name)?.ToLowerInvariant(), Identifiers.ProductSlug(), "a product slug such as main or sponge-metal");
+
     /// <summary>A year from <see cref="Identifiers.FirstYear"/> to <see cref="Identifiers.LastYear"/>.</summary>
     public int? Year(string name)
     {

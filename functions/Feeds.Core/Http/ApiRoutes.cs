@@ -10,7 +10,7 @@ public static class ApiRoutes
 
     public const string Minerals = "minerals", Mineral = "minerals/{id}", Countries = "countries";
     public const string Trade = "trade", TradePartners = "trade/partners", TradeReconciliation = "trade/reconciliation";
-    public const string Reserves = "reserves";
+    public const string Reserves = "reserves", ReservesSeries = "reserves/series", Salient = "salient";
     public const string Indicators = "indicators", Sourcing = "sourcing";
     public const string Events = "events", EventImpact = "events/{id}/impact";
     public const string Snapshots = "snapshots", SnapshotsLatest = "snapshots/latest", SnapshotsLatestLinks = "snapshots/latest/links";

@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => StorageClientFactory.CreateQueueServiceClient(configuration, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         services.TryAddSingleton<FeedTables>();
         services.TryAddSingleton<ReservesStore>();
+        services.TryAddSingleton<SalientStore>();
         return services;
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Feeds.Functions.Triggers;
 
-/// <summary>The data routes of the trade, reserves, indicators and events slices (anonymous: the data is public).</summary>
-public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, IndicatorsApi indicators, SourcingApi sourcing, EventsApi events, EventImpactApi impact)
+/// <summary>The data routes of the trade, reserves (and salient), indicators and events slices (anonymous: the data is public).</summary>
+public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, SalientApi salient, IndicatorsApi indicators, SourcingApi sourcing, EventsApi events, EventImpactApi impact)
 {
     [Function("ListTrade")]
     public Task<IResult> ListTrade([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Trade)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -26,6 +26,14 @@ public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, Indicator
     [Function("ListReserves")]
     public Task<IResult> ListReserves([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Reserves)] HttpRequest request, CancellationToken cancellationToken) =>
         reserves.ListAsync(request, cancellationToken);
+
+    [Function("ReservesSeries")]
+    public Task<IResult> ReservesSeries([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReservesSeries)] HttpRequest request, CancellationToken cancellationToken) =>
+        reserves.SeriesAsync(request, cancellationToken);
+
+    [Function("ListSalient")]
+    public Task<IResult> ListSalient([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Salient)] HttpRequest request, CancellationToken cancellationToken) =>
+        salient.ListAsync(request, cancellationToken);
 
     [Function("ListIndicators")]
     public Task<IResult> ListIndicators([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Indicators)] HttpRequest request, CancellationToken cancellationToken) =>
