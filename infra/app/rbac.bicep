@@ -69,7 +69,8 @@ resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// Telemetry with local authentication off is published with the identity.
+// The run queue: the timers and the operator route send slices, the queue trigger receives and deletes them (and
+// moves a poisoned one to feed-slices-poison).
 resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, appPrincipalId, roles.storageQueueDataContributor)
@@ -80,6 +81,7 @@ resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
+// Telemetry with local authentication off is published with the identity.
 resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: applicationInsights
   name: guid(applicationInsights.id, appPrincipalId, roles.monitoringMetricsPublisher)

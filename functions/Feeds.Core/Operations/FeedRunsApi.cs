@@ -80,10 +80,11 @@ public sealed class FeedRunsApi(
             if (query.Format == ResponseFormat.Csv)
             {
                 return ApiResponses.CsvRecord(
-                    ["run_id", "status", "slices_planned", "slices_done", "slices_failed", "read", "stored", "unchanged", "superseded", "quarantined", "failed_slices", "error"],
+                    ["run_id", "status", "slices_planned", "slices_done", "slices_failed", "read", "stored", "unchanged", "superseded", "quarantined", "out_of_scope", "failed_slices", "error"],
                     [view.RunId, view.Status, CsvCells.Number(view.Slices?.Planned), CsvCells.Number(view.Slices?.Done), CsvCells.Number(view.Slices?.Failed),
                         CsvCells.Number(view.Records?.Read), CsvCells.Number(view.Records?.Stored), CsvCells.Number(view.Records?.Unchanged),
-                        CsvCells.Number(view.Records?.Superseded), CsvCells.Number(view.Records?.Quarantined), string.Join("; ", view.FailedSlices), view.Error],
+                        CsvCells.Number(view.Records?.Superseded), CsvCells.Number(view.Records?.Quarantined), CsvCells.Number(view.Records?.OutOfScope),
+                        string.Join("; ", view.FailedSlices), view.Error],
                     CachePolicies.None);
             }
 

@@ -45,7 +45,21 @@ public sealed class FeedQueueWorker(
                 }
 
                 idle = FirstPoll;
-                await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status is 400 or 404)
+                {
+                    // The message's invisibility ran out and another worker holds it now (its pop receipt changed):
+                    // that delivery settles it. The slice's end, if recorded, counts once whoever ends it.
+                    logger.LogWarning(ex, "Lost message {MessageId} to another delivery", message.MessageId);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && StorageErrors.IsUnavailable(ex))
+                {
+                    // Storage went away while settling the message: it reappears when its invisibility ends.
+                    logger.LogWarning(ex, "Queue {Queue} unavailable while settling message {MessageId}", queue.Slices.Name, message.MessageId);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -58,35 +72,41 @@ public sealed class FeedQueueWorker(
     {
         if (message.DequeueCount > FeedSliceQueues.MaxDequeueCount)
         {
-            // Its last attempt never finished (that worker stopped): the Functions host moves such a message unseen too.
+            // Its last attempt never finished (that worker stopped): the Functions host moves such a message unseen too;
+            // here the run learns of it first, so it still ends.
+            await processor.RecordPoisonedAsync(message.Body.ToString(),
+                $"failed {FeedSliceQueues.MaxDequeueCount} times; its last attempt never finished (the worker stopped)", cancellationToken).ConfigureAwait(false);
             await MoveToPoisonAsync(message, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewing = KeepInvisibleAsync(message, renewal.Token);
-        string receipt;
-        // Once the slice has ended either way, the message's fate is settled even if the worker is stopping.
+        Exception? failure = null;
         try
         {
             await processor.ProcessAsync(message.Body.ToString(), message.DequeueCount, cancellationToken).ConfigureAwait(false);
-            await renewal.CancelAsync().ConfigureAwait(false);
-            receipt = await renewing.ConfigureAwait(false);
-            await queue.Slices.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await renewal.CancelAsync().ConfigureAwait(false);
-            receipt = await renewing.ConfigureAwait(false);
-            if (message.DequeueCount >= FeedSliceQueues.MaxDequeueCount)
-            {
-                logger.LogError(ex, "Message {MessageId} failed {Attempts} times; moved to {Poison}", message.MessageId, message.DequeueCount, queue.Poison.Name);
-                await MoveToPoisonAsync(message, receipt, CancellationToken.None).ConfigureAwait(false);
-            }
-            else
-            {
-                await queue.Slices.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: timings.RetryDelay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-            }
+            failure = ex;
+        }
+
+        // Once the slice has ended either way, the message's fate is settled even if the worker is stopping.
+        await renewal.CancelAsync().ConfigureAwait(false);
+        var receipt = await renewing.ConfigureAwait(false);
+        if (failure is null)
+        {
+            await queue.Slices.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (message.DequeueCount >= FeedSliceQueues.MaxDequeueCount)
+        {
+            logger.LogError(failure, "Message {MessageId} failed {Attempts} times; moved to {Poison}", message.MessageId, message.DequeueCount, queue.Poison.Name);
+            await MoveToPoisonAsync(message, receipt, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            await queue.Slices.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: timings.RetryDelay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
     }
 

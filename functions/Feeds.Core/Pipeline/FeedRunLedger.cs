@@ -16,6 +16,9 @@ public sealed class FeedRunLedger(FeedTables tables, IOptions<FeedRunOptions> op
 
     public const string SliceRowPrefix = FeedRunStore.RunRowsEnd + "slice-";
 
+    /// <summary>Property of a run row: when a worker claimed finishing it (<see cref="TryClaimFinishAsync"/>).</summary>
+    private const string FinishingSince = "FinishingSince";
+
     private const int MaxAttempts = 50;
 
     private TableClient Table => tables.Get(FeedTables.FeedRuns);
@@ -227,6 +230,42 @@ public sealed class FeedRunLedger(FeedTables tables, IOptions<FeedRunOptions> op
         }
 
         throw new InvalidOperationException($"Could not finish feed {feed} run {runKey} (too much contention).");
+    }
+
+    /// <summary>
+    /// Claims the finishing of a run whose slices have all ended (its follow-ups, then <see cref="CompleteAsync"/>), with
+    /// an ETag-conditional write on the run row, so two deliveries that both see the run ended do not both run the
+    /// follow-ups. A claim older than <paramref name="claimTimeout"/> (its worker died while finishing) may be taken over.
+    /// </summary>
+    /// <returns>Whether this caller finishes the run.</returns>
+    public async Task<bool> TryClaimFinishAsync(string feed, string runKey, TimeSpan claimTimeout, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(feed, runKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue || row.Value is not { } run || run.GetString("Status") != nameof(FeedRunStatus.Running))
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            if (run.GetDateTimeOffset(FinishingSince) is { } since && now - since < claimTimeout)
+            {
+                return false;
+            }
+
+            try
+            {
+                await Table.UpdateEntityAsync(new TableEntity(feed, runKey) { [FinishingSince] = now }, run.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Another finisher (or a slice's end) changed the row meanwhile: read again.
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The slice's state (<c>Pending</c>, <c>Done</c>, <c>Failed</c>; null when unknown) and its run.</summary>

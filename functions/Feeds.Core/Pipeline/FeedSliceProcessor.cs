@@ -20,6 +20,9 @@ public sealed class FeedSliceProcessor(
     /// <summary>Quarantine sequences per slice: each slice of a run writes its rejected records in its own range.</summary>
     public const int QuarantinePerSlice = 1_000_000;
 
+    /// <summary>A finisher that has not completed the run after this is taken to have died (indicators take seconds).</summary>
+    private static readonly TimeSpan FinishClaimTimeout = TimeSpan.FromMinutes(10);
+
     private readonly Dictionary<string, IFeedRunner> _runners = runners.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <param name="text">The message text.</param>
@@ -81,6 +84,19 @@ public sealed class FeedSliceProcessor(
         await EndAsync(message, outcome, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records on its run a slice whose message goes to the poison queue without a last attempt that could record it
+    /// (the worker of that attempt stopped); a slice that ended already stays as it ended.
+    /// </summary>
+    public async Task RecordPoisonedAsync(string text, string reason, CancellationToken cancellationToken)
+    {
+        if (FeedSliceMessage.Parse(text) is { } message && _runners.ContainsKey(message.Feed))
+        {
+            await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await EndAsync(message, null, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task EndAsync(FeedSliceMessage message, FeedRunOutcome? outcome, string? failure, CancellationToken cancellationToken)
     {
         var (ended, run) = await ledger.EndSliceAsync(message, outcome, failure, cancellationToken).ConfigureAwait(false);
@@ -90,9 +106,17 @@ public sealed class FeedSliceProcessor(
         }
     }
 
-    /// <summary>The follow-ups while the run still says Running (the snapshot waits for them), then the final status.</summary>
+    /// <summary>
+    /// The follow-ups while the run still says Running (the snapshot waits for them), then the final status — by the
+    /// one caller that claims it, however many deliveries see the run ended.
+    /// </summary>
     private async Task FinishAsync(FeedRunRecord run, CancellationToken cancellationToken)
     {
+        if (!await ledger.TryClaimFinishAsync(run.Feed, FeedRunStore.RowKey(run), FinishClaimTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await followUps.RunAsync(run with { Status = FeedRunLedger.FinalStatus(run), FinishedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         if (await ledger.CompleteAsync(run.Feed, FeedRunStore.RowKey(run), CancellationToken.None).ConfigureAwait(false) is not { } finished)
         {

@@ -71,9 +71,8 @@ public sealed class BicepTemplateTests
         var options = new Feeds.Core.Pipeline.FeedRunOptions();
         Assert.Equal(new HashSet<string> { options.QueueName, options.PoisonQueueName }, queues);
 
-        var settings = Properties(Deployment.One("Microsoft.Web/sites/config"));
-        Assert.StartsWith("https://", (string)settings["FeedsStorage__queueServiceUri"]!, StringComparison.Ordinal);
-        Assert.Contains(".queue.", (string)settings["FeedsStorage__queueServiceUri"]!, StringComparison.Ordinal);
+        var account = (string)Deployment.One("Microsoft.Storage/storageAccounts")["name"]!;
+        Assert.Equal($"https://{account}.queue.core.windows.net", Deployment.AppSettings["FeedsStorage__queueServiceUri"]);
         Assert.Contains(RoleAssignmentPolicy.Expected(Deployment),
             g => g is { Principal: RoleAssignmentPolicy.App, RoleId: RoleAssignmentPolicy.StorageQueueDataContributor });
         Assert.Equal("974c5e8b-45b9-4653-ba55-5f855dd0fb88", RoleAssignmentPolicy.StorageQueueDataContributor);

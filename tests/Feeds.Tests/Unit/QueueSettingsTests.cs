@@ -22,7 +22,7 @@ public sealed class QueueSettingsTests
         foreach (var key in new[] { "batchSize", "newBatchThreshold", "visibilityTimeout", "maxDequeueCount", "maxPollingInterval" })
         {
             // Each value is explained in docs/configuration.md (Functions host).
-            Assert.Contains($"| `{key}` | `{queues[key]}` |", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "configuration.md")), StringComparison.Ordinal);
+            Assert.Contains($"| `queues.{key}` | `{queues[key]}` |", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "configuration.md")), StringComparison.Ordinal);
         }
     }
 

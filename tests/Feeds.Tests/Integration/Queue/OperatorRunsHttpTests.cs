@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Feeds.Core.Pipeline;
+using Feeds.Core.Reserves;
 using Feeds.Local;
 using Feeds.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Feeds.Tests.Integration.Queue;
@@ -51,18 +53,21 @@ public sealed class OperatorRunsHttpTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!;
         Assert.Matches("^/api/feeds/usgs/runs/[0-9]{8}T[0-9]{9}Z-[0-9a-f]{6}$", location.OriginalString);
+        // One slice per configured file.
+        var files = server.App.Services.GetRequiredService<IOptions<UsgsOptions>>().Value.UrlList(server.App.Services.GetRequiredService<UsgsManifest>()).Count;
         var accepted = await Json(response);
-        Assert.Equal(("Running", 23), (accepted.GetProperty("status").GetString(), accepted.GetProperty("slices").GetProperty("planned").GetInt32()));
+        Assert.Equal(("Running", files), (accepted.GetProperty("status").GetString(), accepted.GetProperty("slices").GetProperty("planned").GetInt32()));
 
         var run = await UntilEndedAsync(server.Client, location);
         Assert.Equal("Succeeded", run.GetProperty("status").GetString());
         Assert.Equal("operator", run.GetProperty("trigger").GetString());
         var slices = run.GetProperty("slices");
-        Assert.Equal((23, 23, 0), (slices.GetProperty("planned").GetInt32(), slices.GetProperty("done").GetInt32(), slices.GetProperty("failed").GetInt32()));
+        Assert.Equal((files, files, 0), (slices.GetProperty("planned").GetInt32(), slices.GetProperty("done").GetInt32(), slices.GetProperty("failed").GetInt32()));
         var r = run.GetProperty("records");
         Assert.True(r.GetProperty("stored").GetInt64() > 1000);
         Assert.Equal(r.GetProperty("read").GetInt64(),
-            r.GetProperty("stored").GetInt64() + r.GetProperty("unchanged").GetInt64() + r.GetProperty("superseded").GetInt64() + r.GetProperty("quarantined").GetInt64());
+            r.GetProperty("stored").GetInt64() + r.GetProperty("unchanged").GetInt64() + r.GetProperty("superseded").GetInt64() + r.GetProperty("quarantined").GetInt64()
+            + r.GetProperty("outOfScope").GetInt64());
 
         // The data is served, and the indicators followed the run.
         using var reserves = await server.Client.GetAsync("/api/reserves?mineral=cobalt&measure=reserves&country=COD");

@@ -113,8 +113,10 @@ public sealed class QueuedRunTests(AzuriteFixture azurite) : IAsyncLifetime
         await SeedCatalogAsync(reference);
         var once = await QueueWorkers.RunUntilEndedAsync(reference, await StartAsync(reference), count: 2);
 
-        await using var services = await Services();
+        var observer = new Mock<IFeedRunObserver>();
+        await using var services = await Services(configure: s => s.AddSingleton(observer.Object));
         await SeedCatalogAsync(services);
+        observer.Invocations.Clear();
         var run = await StartAsync(services);
         var queue = services.GetRequiredService<FeedSliceQueues>();
         // Read every message once (they reappear two seconds later) and send a copy of each.
@@ -152,6 +154,8 @@ public sealed class QueuedRunTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((once.Slices, once.Outcome!.Records), (twice.Slices, twice.Outcome!.Records));
         Assert.Equal((twice.Slices, twice.Outcome.Records, twice.FinishedAt), (after!.Slices, after.Outcome!.Records, after.FinishedAt));
         Assert.Equal(await DumpAsync(reference), await DumpAsync(services));
+        // The follow-ups ran once for the run, although the last slices were delivered twice (and one after the end).
+        observer.Verify(o => o.OnRunFinishedAsync(It.Is<FeedRunRecord>(r => r.RunId == run.RunId), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -190,6 +194,34 @@ public sealed class QueuedRunTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(FeedRunStatus.Succeeded, finished.Status);
         AssertCountsAddUp(finished);
         Assert.Equal(expected, await DumpAsync(services));
+    }
+
+    [Fact]
+    public async Task A_fault_mix_of_500s_429s_and_timeouts_through_a_whole_queued_run_converges_to_the_clean_tables()
+    {
+        await using var reference = await Services();
+        await SeedCatalogAsync(reference);
+        var clean = await QueueWorkers.RunUntilEndedAsync(reference, await StartAsync(reference), count: 2);
+        var expected = await DumpAsync(reference);
+
+        // A third of the first attempts answer 500, a third 429 (Retry-After or the body's text), a tenth hang past the attempt timeout.
+        var mix = new ComtradeFaultMix(11);
+        await using var services = await Services(configure: s => s.Configure<ComtradeResilienceOptions>(o => o.AttemptTimeout = TimeSpan.FromSeconds(1)));
+        await SeedCatalogAsync(services);
+        var run = await StartAsync(services);
+        _server.Reset();
+        _server.Script = (_, context) => mix.AnswerAsync(context);
+
+        var finished = await QueueWorkers.RunUntilEndedAsync(services, run, count: 4);
+
+        Assert.True(mix.ServerErrors > 0 && mix.RateLimited > 0 && mix.Hung > 0, $"500s {mix.ServerErrors}, 429s {mix.RateLimited}, hung {mix.Hung}");
+        Assert.Equal(FeedRunStatus.Succeeded, finished.Status);
+        Assert.Empty(finished.Outcome!.FailedSlices);
+        Assert.Equal(clean.Slices, finished.Slices);
+        Assert.Equal(clean.Outcome!.Records, finished.Outcome.Records);
+        AssertCountsAddUp(finished);
+        Assert.Equal(expected, await DumpAsync(services));
+        Assert.Equal(0, (await services.GetRequiredService<FeedSliceQueues>().Poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
