@@ -71,7 +71,7 @@ public sealed class QueueBackfillBenchmark(string connectionString, TextWriter o
             [SettingKeys.SourcesOffline] = "false",
             [SettingKeys.ComtradeBaseUrl] = server.BaseUrl,
             [SettingKeys.ComtradeSubscriptionKey] = "stand-in-key",
-            [SettingKeys.ComtradeFrequencies] = "A",
+            [SettingKeys.ComtradeFrequencies] = "A;M",
             [SettingKeys.ComtradeRequestsPerSecond] = Rate.ToString(CultureInfo.InvariantCulture),
             [SettingKeys.ComtradeDailyCallQuota] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -227,16 +227,17 @@ public sealed class QueuedRunTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_source_never_sees_more_than_the_configured_rate_from_four_workers()
     {
-        const double rate = 5;
+        // Four workers with no pacing would make these 16 calls within well under a second.
+        const double rate = 8;
         await using var services = await Services(requestsPerSecond: rate);
         await SeedCatalogAsync(services);
-        var run = await StartAsync(services);
+        var run = await StartAsync(services, request: new FeedRunRequest(From: 2023, To: 2023, Reporters: ["IND"]));
         _server.Reset();
 
         var finished = await QueueWorkers.RunUntilEndedAsync(services, run, count: 4);
 
         Assert.Equal(FeedRunStatus.Succeeded, finished.Status);
-        Assert.True(_server.Calls >= 3 * rate, $"{_server.Calls} calls: too few to measure a rate");
+        Assert.True(_server.Calls > 1.5 * rate, $"{_server.Calls} calls: too few to measure a rate");
         Assert.InRange(_server.MaxPerSecond(), 2, (int)rate);
     }
 
