@@ -174,7 +174,7 @@ public static class LocalCommands
         var r = run.Outcome?.Records;
         await output.WriteLineAsync(
             $"[{feed}] run {run.RunId}: {run.Status} in {run.Duration?.TotalSeconds:0.0} s" +
-            (r is null ? "" : $"; records read {r.Read}: stored {r.Stored}, unchanged {r.Unchanged}, superseded {r.Superseded}, quarantined {r.Quarantined}") +
+            (r is null ? "" : $"; records read {r.Read}: stored {r.Stored}, unchanged {r.Unchanged}, superseded {r.Superseded}, quarantined {r.Quarantined}, out of scope {r.OutOfScope}") +
             (run.Error is null ? "" : $"; error: {run.Error}") +
             (run.Outcome is { FailedSlices.Count: > 0 } o ? $"; failed: {string.Join("; ", o.FailedSlices.Take(3))}" : "")).ConfigureAwait(false);
         return run;
