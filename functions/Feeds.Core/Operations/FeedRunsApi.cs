@@ -40,7 +40,7 @@ public sealed class FeedRunsApi(
 
     /// <summary><c>POST /api/feeds/{feed}/runs</c>: plans the run and queues its slices; 202 with the run's Location.</summary>
     public Task<IResult> StartAsync(HttpRequest request, string feed, CancellationToken cancellationToken) =>
-        handler.RunAsync(request, [], async _ =>
+        handler.RunActionAsync(request, [], async _ =>
         {
             var runner = Feed(feed);
             var body = await FeedRunBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);

@@ -26,8 +26,17 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
             var measure = query.OneOf("measure", [.. UsgsMeasure.All]);
             var mineral = await MineralAsync(mineralId, country, cancellationToken).ConfigureAwait(false);
 
-            var rows = await store.ReadAsync(mineral.Id, edition, measure, cancellationToken).ConfigureAwait(false);
+            // The whole partition (one mineral, every edition): the answer lists the editions stored, and an edition the
+            // mineral does not have is a 400 naming them rather than an empty success.
+            var rows = await store.ReadAsync(mineral.Id, null, null, cancellationToken).ConfigureAwait(false);
             var editions = rows.Select(r => r.Edition).Distinct(StringComparer.Ordinal).OrderDescending(StringComparer.Ordinal).ToList();
+            if (edition is not null && !editions.Contains(edition))
+            {
+                throw ApiException.BadParameter("edition", editions.Count == 0
+                    ? $"No USGS edition holds {mineral.Id}; GET /api/minerals lists the minerals."
+                    : $"{edition} holds no {mineral.Id} data; editions stored for it: {string.Join(", ", editions)}.");
+            }
+
             var chosen = edition ?? editions.FirstOrDefault();
             var selected = rows.Where(r => r.Edition == chosen && (measure is null || r.Measure == measure)).ToList();
 
@@ -39,7 +48,7 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
                 ["mineralName"] = mineral.Name,
                 ["edition"] = chosen,
                 ["editionSelection"] = edition is not null ? "requested" : chosen is null ? null : "newest edition that has the mineral",
-                ["editions"] = edition is null ? editions : null,
+                ["editions"] = editions,
                 ["measure"] = measure,
                 ["country"] = country,
                 ["unit"] = "t",
@@ -157,7 +166,7 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
     {
         var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
         var mineral = data.Mineral(mineralId)
-            ?? throw ApiException.NotFound("mineral", $"No mineral '{mineralId}' in the catalog; GET /api/minerals lists them.");
+            ?? throw ApiException.BadParameter("mineral", $"'{mineralId}' is not a mineral of the catalog (GET /api/minerals).");
         if (country is not null && !UsgsCountry.IsAggregateKey(country) && data.Country(country) is null)
         {
             throw ApiException.BadParameter("country", $"'{country}' is not a country of the catalog; GET /api/countries lists them.");

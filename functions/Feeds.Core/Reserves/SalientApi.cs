@@ -20,9 +20,20 @@ public sealed class SalientApi(CatalogService catalog, SalientStore store, ApiHa
             var edition = query.Edition("edition");
             var data = await catalog.GetServedAsync(cancellationToken).ConfigureAwait(false);
             var mineral = data.Mineral(mineralId)
-                ?? throw ApiException.NotFound("mineral", $"No mineral '{mineralId}' in the catalog; GET /api/minerals lists them.");
+                ?? throw ApiException.BadParameter("mineral", $"'{mineralId}' is not a mineral of the catalog (GET /api/minerals).");
 
-            var rows = await store.ReadAsync(mineral.Id, edition, cancellationToken).ConfigureAwait(false);
+            // The whole partition (every edition), so the answer lists the editions stored and an edition that holds
+            // nothing for this mineral is a 400 naming what does, not an empty success.
+            var all = await store.ReadAsync(mineral.Id, null, cancellationToken).ConfigureAwait(false);
+            var editions = all.Select(r => r.Edition).Distinct(StringComparer.Ordinal).OrderDescending(StringComparer.Ordinal).ToList();
+            if (edition is not null && !editions.Contains(edition))
+            {
+                throw ApiException.BadParameter("edition", editions.Count == 0
+                    ? $"No USGS edition holds salient statistics for {mineral.Id}."
+                    : $"{edition} holds no {mineral.Id} salient statistics; editions stored for it: {string.Join(", ", editions)}.");
+            }
+
+            var rows = edition is null ? all : all.Where(r => r.Edition == edition).ToList();
             var items = rows
                 .OrderBy(r => r.Statistic == SalientKinds.NetImportReliance ? 0 : r.Kind == SalientKinds.ImportSource ? 1 : 2)
                 .ThenByDescending(r => r.Edition, StringComparer.Ordinal).ThenBy(r => r.Statistic, StringComparer.Ordinal)
@@ -37,7 +48,7 @@ public sealed class SalientApi(CatalogService catalog, SalientStore store, ApiHa
                 ["mineral"] = mineral.Id,
                 ["mineralName"] = mineral.Name,
                 ["edition"] = edition,
-                ["editions"] = rows.Select(r => r.Edition).Distinct(StringComparer.Ordinal).OrderDescending(StringComparer.Ordinal).ToList(),
+                ["editions"] = editions,
                 ["isSample"] = false,
                 ["source"] = "USGS Mineral Commodity Summaries (public domain): per-commodity salient files, the T5 table, Fig2 net import reliance, and the MCS 2026 sections \"Salient Statistics—United States\" and \"Import Sources\". Values in the unit as published.",
             };

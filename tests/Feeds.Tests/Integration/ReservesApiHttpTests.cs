@@ -56,6 +56,14 @@ public sealed class ReservesApiHttpTests(AzuriteFixture azurite) : IAsyncLifetim
         return items;
     }
 
+    /// <summary>A route's items for one edition, or none when the route lists no such edition for the mineral (asking would be a 400).</summary>
+    private async Task<List<JsonElement>> ItemsOfEdition(string route, string mineral, string edition)
+    {
+        var first = await GetJson($"{route}?mineral={mineral}&limit=1");
+        var editions = first.GetProperty("editions").EnumerateArray().Select(e => e.GetString()).ToList();
+        return editions.Contains(edition) ? await AllItems($"{route}?mineral={mineral}&edition={edition}") : [];
+    }
+
     [Fact]
     public async Task Lithium_reserves_by_country_with_shares_of_the_world_total_and_ranks()
     {
@@ -138,7 +146,9 @@ public sealed class ReservesApiHttpTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("/api/reserves?mineral=lithium&country=Australia", HttpStatusCode.BadRequest, "country")]
     [InlineData("/api/reserves?mineral=lithium&country=XYZ", HttpStatusCode.BadRequest, "country")]
     [InlineData("/api/reserves?mineral=lithium&year=2023", HttpStatusCode.BadRequest, "year")]
-    [InlineData("/api/reserves?mineral=unobtainium", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/reserves?mineral=unobtainium", HttpStatusCode.BadRequest, "mineral")]
+    [InlineData("/api/reserves?mineral=lithium&edition=MCS1999", HttpStatusCode.BadRequest, "edition")]
+    [InlineData("/api/reserves/series?mineral=unobtainium&country=AUS&measure=reserves", HttpStatusCode.BadRequest, "mineral")]
     [InlineData("/api/reserves/series?mineral=lithium&measure=reserves", HttpStatusCode.BadRequest, "country")]
     [InlineData("/api/reserves/series?mineral=lithium&country=AUS", HttpStatusCode.BadRequest, "measure")]
     [InlineData("/api/reserves/series?mineral=lithium&country=AUS&measure=reserves&editions=some", HttpStatusCode.BadRequest, "editions")]
@@ -146,7 +156,7 @@ public sealed class ReservesApiHttpTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("/api/salient", HttpStatusCode.BadRequest, "mineral")]
     [InlineData("/api/salient?mineral=lithium&edition=2026", HttpStatusCode.BadRequest, "edition")]
     [InlineData("/api/salient?mineral=lithium&year=2024", HttpStatusCode.BadRequest, "year")]
-    [InlineData("/api/salient?mineral=unobtainium", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/salient?mineral=unobtainium", HttpStatusCode.BadRequest, "mineral")]
     public async Task Bad_parameters_are_problems_naming_them(string url, HttpStatusCode status, string? parameter)
     {
         using var response = await _server.Client.GetAsync(url);
@@ -158,6 +168,20 @@ public sealed class ReservesApiHttpTests(AzuriteFixture azurite) : IAsyncLifetim
         {
             Assert.Equal(parameter, body.GetProperty("parameter").GetString());
         }
+    }
+
+    [Fact]
+    public async Task An_edition_the_mineral_lacks_is_a_400_listing_the_editions_it_has()
+    {
+        using var response = await _server.Client.GetAsync("/api/reserves?mineral=lithium&edition=MCS1999");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var listed = (await GetJson("/api/reserves?mineral=lithium")).GetProperty("editions").EnumerateArray().Select(e => e.GetString()!).ToList();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(listed);
+        Assert.All(listed, e => Assert.Contains(e, body.GetProperty("detail").GetString(), StringComparison.Ordinal));
+        // The editions are listed on a requested edition too, not only by default.
+        Assert.Equal(listed, (await GetJson($"/api/reserves?mineral=lithium&edition={listed[^1]}")).GetProperty("editions").EnumerateArray().Select(e => e.GetString()!));
     }
 
     [Fact]
@@ -261,8 +285,8 @@ public sealed class ReservesApiHttpTests(AzuriteFixture azurite) : IAsyncLifetim
         var served = new Dictionary<string, int>();
         foreach (var mineral in expected.Keys)
         {
-            var reserves = await AllItems($"/api/reserves?mineral={mineral}&edition={edition}");
-            var salient = await AllItems($"/api/salient?mineral={mineral}&edition={edition}");
+            var reserves = await ItemsOfEdition("/api/reserves", mineral, edition);
+            var salient = await ItemsOfEdition("/api/salient", mineral, edition);
             served[mineral] = reserves.Concat(salient).Count(i => i.GetProperty("sourceFile").GetString() == name);
         }
 

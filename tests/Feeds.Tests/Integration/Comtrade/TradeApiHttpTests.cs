@@ -73,6 +73,35 @@ public sealed class TradeApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forged_or_foreign_continuation_is_a_400_naming_it()
+    {
+        var first = await Get("/api/trade?reporter=USA&mineral=lithium&limit=5");
+        var token = first.GetProperty("continuation").GetString()!;
+
+        // Its own query (in CSV too: format and limit may change between pages) accepts it.
+        using (var same = await _server.Client.GetAsync($"/api/trade?mineral=lithium&reporter=USA&limit=7&format=csv&continuation={Uri.EscapeDataString(token)}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        }
+
+        foreach (var url in new[]
+        {
+            "/api/trade?reporter=USA&mineral=lithium&continuation=eyJhIjoxfQ==", // a hand-made token: it once gave an empty 200
+            $"/api/trade?reporter=IND&mineral=lithium&continuation={Uri.EscapeDataString(token)}", // another partition's query
+            $"/api/trade?reporter=USA&mineral=lithium&flow=X&continuation={Uri.EscapeDataString(token)}", // other filters
+            $"/api/minerals?continuation={Uri.EscapeDataString(token)}", // another route
+            $"/api/trade?reporter=USA&mineral=lithium&continuation={Uri.EscapeDataString(token[..^2])}", // truncated
+        })
+        {
+            using var response = await _server.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("continuation", body.GetProperty("parameter").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Partner_shares_add_up_and_match_the_rows()
     {
         var partners = await Get("/api/trade/partners?reporter=USA&mineral=lithium&flow=M&year=2023");
