@@ -24,7 +24,7 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
     public Task<IResult> RunAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? ServeAsync(request, parameters, handler)
-            : Task.FromResult(NotServed(request, AllowedMethods, $"This route is read-only: it answers {AllowedMethods}; {request.Method} is not one of them."));
+            : Task.FromResult<IResult>(NotServed(request, AllowedMethods, $"This route is read-only: it answers {AllowedMethods}; {request.Method} is not one of them."));
 
     /// <summary>
     /// An action route (an operator starting a run): POST is served, OPTIONS lists it, any other method is a 405
@@ -33,9 +33,9 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
     public Task<IResult> RunActionAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler) =>
         HttpMethods.IsPost(request.Method)
             ? ServeAsync(request, parameters, handler)
-            : Task.FromResult(NotServed(request, ActionMethods, $"This route starts something: it answers {ActionMethods}; {request.Method} is not one of them."));
+            : Task.FromResult<IResult>(NotServed(request, ActionMethods, $"This route starts something: it answers {ActionMethods}; {request.Method} is not one of them."));
 
-    private static IResult NotServed(HttpRequest request, string allowed, string detail) =>
+    private static ApiResult NotServed(HttpRequest request, string allowed, string detail) =>
         HttpMethods.IsOptions(request.Method)
             ? new ApiResult(StatusCodes.Status204NoContent, "", ReadOnlyMemory<byte>.Empty) { Allow = allowed, CacheControl = CachePolicies.Reference }
             : ApiResponses.Problem(request, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed", detail) with { Allow = allowed };
