@@ -31,6 +31,8 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
     private static HttpContext Context(IServiceProvider services, string query)
     {
         var context = new DefaultHttpContext { RequestServices = services };
+        // DefaultHttpContext leaves the method empty; the shared handler serves GET and HEAD only.
+        context.Request.Method = HttpMethods.Get;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("feeds.example");
         context.Request.Path = "/api/minerals";
