@@ -33,6 +33,7 @@ public sealed class UsgsFunctionsTests(AzuriteFixture azurite)
 
         var function = ActivatorUtilities.CreateInstance<DataTriggers>(services);
         var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = HttpMethods.Get;
         context.Request.Path = "/api/reserves";
         context.Request.QueryString = new QueryString("?mineral=cobalt&measure=reserves&country=COD");
         var (status, body) = await FunctionsTests.Execute(await function.ListReserves(context.Request, CancellationToken.None), context);
