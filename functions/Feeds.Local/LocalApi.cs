@@ -24,6 +24,7 @@ public static class LocalApi
         api.MapRead(ApiRoutes.Trade, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.ListAsync(request, ct));
         api.MapRead(ApiRoutes.TradePartners, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.PartnersAsync(request, ct));
         api.MapRead(ApiRoutes.TradeReconciliation, (HttpRequest request, TradeApi trade, CancellationToken ct) => trade.ReconciliationAsync(request, ct));
+        api.MapRead(ApiRoutes.TradeCoverage, (HttpRequest request, TradeCoverageApi coverage, CancellationToken ct) => coverage.GetAsync(request, ct));
         api.MapRead(ApiRoutes.Reserves, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.ListAsync(request, ct));
         api.MapRead(ApiRoutes.ReservesSeries, (HttpRequest request, ReservesApi reserves, CancellationToken ct) => reserves.SeriesAsync(request, ct));
         api.MapRead(ApiRoutes.Salient, (HttpRequest request, SalientApi salient, CancellationToken ct) => salient.ListAsync(request, ct));

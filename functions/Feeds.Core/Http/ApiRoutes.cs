@@ -9,7 +9,7 @@ public static class ApiRoutes
     public const string Prefix = "api";
 
     public const string Minerals = "minerals", Mineral = "minerals/{id}", Countries = "countries";
-    public const string Trade = "trade", TradePartners = "trade/partners", TradeReconciliation = "trade/reconciliation";
+    public const string Trade = "trade", TradePartners = "trade/partners", TradeReconciliation = "trade/reconciliation", TradeCoverage = "trade/coverage";
     public const string Reserves = "reserves", ReservesSeries = "reserves/series", Salient = "salient";
     public const string Indicators = "indicators", Sourcing = "sourcing";
     public const string Events = "events", EventImpact = "events/{id}/impact";

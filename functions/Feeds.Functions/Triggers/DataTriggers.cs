@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Feeds.Functions.Triggers;
 
 /// <summary>The data routes of the trade, reserves (and salient), indicators and events slices (anonymous: the data is public).</summary>
-public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, SalientApi salient, IndicatorsApi indicators, SourcingApi sourcing, EventsApi events, EventImpactApi impact)
+public sealed class DataTriggers(TradeApi trade, TradeCoverageApi coverage, ReservesApi reserves, SalientApi salient, IndicatorsApi indicators, SourcingApi sourcing, EventsApi events, EventImpactApi impact)
 {
     [Function("ListTrade")]
     public Task<IResult> ListTrade([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Trade)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -22,6 +22,10 @@ public sealed class DataTriggers(TradeApi trade, ReservesApi reserves, SalientAp
     [Function("TradeReconciliation")]
     public Task<IResult> TradeReconciliation([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.TradeReconciliation)] HttpRequest request, CancellationToken cancellationToken) =>
         trade.ReconciliationAsync(request, cancellationToken);
+
+    [Function("TradeCoverage")]
+    public Task<IResult> TradeCoverage([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.TradeCoverage)] HttpRequest request, CancellationToken cancellationToken) =>
+        coverage.GetAsync(request, cancellationToken);
 
     [Function("ListReserves")]
     public Task<IResult> ListReserves([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Reserves)] HttpRequest request, CancellationToken cancellationToken) =>

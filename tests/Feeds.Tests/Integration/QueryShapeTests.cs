@@ -55,7 +55,10 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>Once the catalog is published, catalog answers (and unknown ids) come from memory: no table request at all.</summary>
+    /// <summary>
+    /// Once the catalog is published, catalog answers (and unknown ids) come from memory, and the trade coverage from the
+    /// feed's settings: no table request at all.
+    /// </summary>
     [Theory]
     [InlineData("/api/minerals")]
     [InlineData("/api/minerals?lists=IN2023,US2025&counting=element")]
@@ -68,6 +71,7 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
     [InlineData("/api/reserves?mineral=nope")]
     [InlineData("/api/reserves/series?mineral=nope&country=AUS&measure=reserves")]
     [InlineData("/api/salient?mineral=nope")]
+    [InlineData("/api/trade/coverage")]
     public async Task Catalog_answers_read_no_table(string url)
     {
         var recorder = await RequestAsync(url);
