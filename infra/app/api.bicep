@@ -26,9 +26,10 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 var storageSuffix = environment().suffixes.storage
 var blobServiceUri = 'https://${storageAccountName}.blob.${storageSuffix}'
 var tableServiceUri = 'https://${storageAccountName}.table.${storageSuffix}'
+var queueServiceUri = 'https://${storageAccountName}.queue.${storageSuffix}'
 
-// Functions host storage (keys, timer leases and schedule monitors; diagnostic events in tables). No queue URI:
-// nothing here uses queues, and the identity has no queue role.
+// Functions host storage (keys, timer leases and schedule monitors; diagnostic events in tables). The run queue is
+// FeedsStorage's, not the host's.
 var hostStorageSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identity.properties.clientId
@@ -36,10 +37,12 @@ var hostStorageSettings = {
   AzureWebJobsStorage__tableServiceUri: tableServiceUri
 }
 
-// The feeds' storage, FeedsStorage in its identity-based form (Feeds.Core StorageClientFactory).
+// The feeds' storage, FeedsStorage in its identity-based form (Feeds.Core StorageClientFactory), and the connection
+// of the queue trigger that runs slices (Connection = "FeedsStorage").
 var feedsStorageSettings = {
   FeedsStorage__tableServiceUri: tableServiceUri
   FeedsStorage__blobServiceUri: blobServiceUri
+  FeedsStorage__queueServiceUri: queueServiceUri
   FeedsStorage__credential: 'managedidentity'
   FeedsStorage__clientId: identity.properties.clientId
 }

@@ -20,6 +20,7 @@ var roles = {
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -47,7 +48,7 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
 
 // The app: the Functions host keeps its keys, timer leases and schedule state in blobs, and Flex Consumption reads
 // the deployment package from a container (Blob Data Owner covers both, on the account the host uses); the feeds
-// read and write tables and snapshot blobs. No queue role: nothing here uses queues.
+// read and write tables and snapshot blobs, and send, read and delete the messages of the run queue.
 resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, appPrincipalId, roles.storageBlobDataOwner)
@@ -65,6 +66,18 @@ resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+// The run queue: the timers and the operator route send slices, the queue trigger receives and deletes them (and
+// moves a poisoned one to feed-slices-poison).
+resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, appPrincipalId, roles.storageQueueDataContributor)
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
   }
 }
 

@@ -1,4 +1,5 @@
-// One storage account for the Functions host, the deployment package, the feed tables and the partner snapshots.
+// One storage account for the Functions host, the deployment package, the feed tables, the run queue and the partner
+// snapshots.
 // Entra ID only: shared keys (and so account SAS and connection strings) are off; nothing is public.
 param name string
 param location string
@@ -7,6 +8,7 @@ param sku string
 param snapshotsContainerName string
 param deploymentContainerName string
 param tableNames string[]
+param queueNames string[]
 param snapshotRetentionDays int
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
@@ -113,6 +115,18 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
     }
   }
 }
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+  for queue in queueNames: {
+    parent: queueService
+    name: queue
+  }
+]
 
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob

@@ -2,7 +2,7 @@ using Feeds.Core.Pipeline;
 
 namespace Feeds.Core.Operations;
 
-/// <summary>A feed run as the operator routes show it.</summary>
+/// <summary>A feed run as the operator routes show it; a queued run also has its slices planned, done and failed.</summary>
 public sealed record FeedRunView(
     string RunId,
     string Trigger,
@@ -17,7 +17,9 @@ public sealed record FeedRunView(
     int? SlicesUnchanged,
     int? SlicesFailed,
     IReadOnlyList<string> FailedSlices,
-    string? Error)
+    string? Error,
+    FeedRunProgress? Slices,
+    DateTimeOffset? UpdatedAt)
 {
     /// <summary>At most this many failed slices are listed; <see cref="SlicesFailed"/> has the count.</summary>
     public const int MaxFailedSlicesShown = 20;
@@ -36,5 +38,7 @@ public sealed record FeedRunView(
         run.Outcome?.SlicesUnchanged,
         run.Outcome?.FailedSlices.Count,
         [.. (run.Outcome?.FailedSlices ?? []).Take(MaxFailedSlicesShown)],
-        run.Error);
+        run.Error,
+        run.Slices,
+        run.UpdatedAt);
 }

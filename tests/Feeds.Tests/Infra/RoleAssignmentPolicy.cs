@@ -13,6 +13,7 @@ public static partial class RoleAssignmentPolicy
     public const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     public const string StorageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
     public const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    public const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     public const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     public const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     public const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
@@ -26,6 +27,7 @@ public static partial class RoleAssignmentPolicy
         [StorageBlobDataContributor] = "Storage Blob Data Contributor",
         [StorageBlobDataReader] = "Storage Blob Data Reader",
         [StorageTableDataContributor] = "Storage Table Data Contributor",
+        [StorageQueueDataContributor] = "Storage Queue Data Contributor",
         [MonitoringMetricsPublisher] = "Monitoring Metrics Publisher",
         [KeyVaultSecretsUser] = "Key Vault Secrets User",
         [KeyVaultSecretsOfficer] = "Key Vault Secrets Officer",
@@ -44,9 +46,10 @@ public static partial class RoleAssignmentPolicy
 
         List<RoleGrant> grants =
         [
-            // The app: host and Flex deployment storage (blobs), the feed tables, telemetry, Key Vault references.
+            // The app: host and Flex deployment storage (blobs), the feed tables, the run queue, telemetry, Key Vault references.
             new(App, StorageBlobDataOwner, storage),
             new(App, StorageTableDataContributor, storage),
+            new(App, StorageQueueDataContributor, storage),
             new(App, MonitoringMetricsPublisher, insights),
             new(App, KeyVaultSecretsUser, vault),
             // The deploying user, for local runs against the cloud and for setting the Comtrade key.

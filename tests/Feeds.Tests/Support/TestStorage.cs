@@ -10,11 +10,17 @@ namespace Feeds.Tests.Support;
 /// <summary>Settings and services for one test's isolated slice of Azurite (a unique table prefix).</summary>
 public static class TestStorage
 {
-    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string? prefix = null) => new()
+    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string? prefix = null)
     {
-        [SettingKeys.StorageConnection] = azurite.ConnectionString,
-        [SettingKeys.TablePrefix] = prefix ?? UniquePrefix(),
-    };
+        prefix ??= UniquePrefix();
+        return new()
+        {
+            [SettingKeys.StorageConnection] = azurite.ConnectionString,
+            [SettingKeys.TablePrefix] = prefix,
+            // Each test's own run queue too: a worker of another test must never take its messages.
+            [SettingKeys.RunsQueueName] = prefix.ToLowerInvariant() + "-slices",
+        };
+    }
 
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
 

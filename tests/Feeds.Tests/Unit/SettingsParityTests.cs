@@ -129,6 +129,7 @@ public sealed partial class SettingsParityTests
             "Container" => "partner-files",
             "TablePrefix" => "abc1",
             "SubscriptionKey" => "key-1",
+            "QueueName" => "slices-7",
             _ => "0 1 2 * * *", // the schedules
         };
     }
