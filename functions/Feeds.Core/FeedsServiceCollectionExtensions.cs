@@ -20,8 +20,8 @@ public static class FeedsServiceCollectionExtensions
     public static IServiceCollection AddFeedsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ApiHandler>();
         services.AddFeedsStorage(configuration);
+        services.AddApiPlumbing(configuration);
         services.AddFeedPipeline(configuration);
         services.AddCatalog();
         services.AddTrade(configuration);

@@ -1,4 +1,5 @@
 using Feeds.Core.Configuration;
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Core.Snapshots;
@@ -41,4 +42,7 @@ public static class SettingKeys
 
     public const string SnapshotsContainer = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Container),
         SnapshotsKeep = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Keep);
+
+    public const string ApiCacheSizeLimitMB = ResponseCacheOptions.Section + ":" + nameof(ResponseCacheOptions.SizeLimitMB),
+        ApiCacheVersionCheckSeconds = ResponseCacheOptions.Section + ":" + nameof(ResponseCacheOptions.VersionCheckSeconds);
 }

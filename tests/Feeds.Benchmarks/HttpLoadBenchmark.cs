@@ -1,19 +1,45 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
+using Feeds.Core.Storage;
 using Feeds.Local;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 
 namespace Feeds.Benchmarks;
 
 /// <summary>
-/// The local host under load: concurrent clients loop over the dashboard's routes (good and bad requests alike) for a
-/// fixed time against data every feed stored from the offline replay. Target: no transport errors and no 5xx.
+/// The local host under load, against data every feed stored from the offline replay, in three passes of one run:
+/// <list type="number">
+/// <item>cold: after every dataset's version changed (the cache holds nothing usable), each data route's first request
+/// against the raw SDK query of the partition it reads — the cache must not make a miss slower;</item>
+/// <item>warm: each data route alone by concurrent clients for a fixed time, a static file of the same host (the
+/// ceiling) just before and after — requests/s and p99 as ratios to the static file's mean;</item>
+/// <item>mixed: clients loop over the dashboard's routes, good and bad requests alike — no transport errors, no 5xx.</item>
+/// </list>
 /// </summary>
 public sealed class HttpLoadBenchmark(string connectionString, TextWriter output)
 {
-    private static readonly string[] Routes =
+    public const string StaticFile = "/index.html";
+
+    /// <summary>The dashboard's heaviest data routes (issue 16's table), each with the raw query of what it reads.</summary>
+    private static readonly (string Url, string Table, string Filter)[] DataRoutes =
+    [
+        ("/api/indicators?reporter=USA&year=2023", FeedTables.Indicators, "PartitionKey eq 'USA' and RowKey ge '2023-' and RowKey lt '2023.'"),
+        ("/api/trade/partners?reporter=USA&mineral=lithium&flow=M&year=2023", FeedTables.TradeFlows, "PartitionKey eq 'USA-lithium' and RowKey ge '2023-' and RowKey lt '2023.'"),
+        ("/api/trade?reporter=USA&mineral=lithium&flow=M&from=2020&to=2024", FeedTables.TradeFlows, "PartitionKey eq 'USA-lithium' and RowKey ge '2020-' and RowKey lt '2025-'"),
+        ("/api/minerals?lists=IN2023,US2025", FeedTables.Minerals, "PartitionKey eq 'minerals'"),
+        ("/api/reserves?mineral=lithium", FeedTables.Reserves, "PartitionKey eq 'lithium'"),
+    ];
+
+    /// <summary>Health is an operator view, computed from the run records at most every 5 s: warm figures only.</summary>
+    private const string Health = "/api/health";
+
+    private static readonly string[] MixedRoutes =
     [
         "/api/minerals?lists=IN2023,US2025",
         "/api/minerals/ree",
@@ -30,18 +56,36 @@ public sealed class HttpLoadBenchmark(string connectionString, TextWriter output
         "/api/trade?reporter=USA&mineral=lithium' or '1' eq '1",
     ];
 
-    public async Task<(long Requests, long Errors, long ServerErrors, double PerSecond)> RunAsync(int clients, TimeSpan duration, CancellationToken cancellationToken)
+    public sealed record Pass(string Route, long Requests, double PerSecond, double P99Ms, long Errors, long ServerErrors, long Bytes);
+
+    public sealed record Cold(string Route, double FirstRequestMs, double RawQueryMs, long Bytes);
+
+    /// <summary>A route's warm pass and the static file's passes just before and after it (the machine's load drifts).</summary>
+    public sealed record Warm(Pass Route, Pass StaticBefore, Pass StaticAfter)
     {
+        public double StaticPerSecond => (StaticBefore.PerSecond + StaticAfter.PerSecond) / 2;
+
+        public double StaticP99Ms => (StaticBefore.P99Ms + StaticAfter.P99Ms) / 2;
+    }
+
+    public async Task<(IReadOnlyList<Cold> Cold, IReadOnlyList<Warm> Warm, Pass Mixed)> RunAsync(
+        int clients, TimeSpan perRoute, TimeSpan mixed, int coldRounds, CancellationToken cancellationToken)
+    {
+        var prefix = "l" + Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string?>
         {
             [SettingKeys.StorageConnection] = connectionString,
-            [SettingKeys.TablePrefix] = "l" + Guid.NewGuid().ToString("N")[..8],
+            [SettingKeys.TablePrefix] = prefix,
             [SettingKeys.SourcesOffline] = "true",
             [SettingKeys.ComtradeFromYear] = "2020",
             [SettingKeys.ComtradeToYear] = "2024",
             [SettingKeys.ComtradeRequestsPerSecond] = "1000",
         };
         var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"], settings);
+        // The ceiling: a static file through the same host's pipeline (the dashboard's page when built, else its source page).
+        var staticRoot = Directory.CreateTempSubdirectory("feeds-static-");
+        File.Copy(Path.Combine(RepositoryRoot.Find(), "dashboard", "index.html"), Path.Combine(staticRoot.FullName, "index.html"));
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticRoot.FullName) });
         await app.StartAsync(cancellationToken);
         try
         {
@@ -54,35 +98,134 @@ public sealed class HttpLoadBenchmark(string connectionString, TextWriter output
 
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = address };
-            long requests = 0, errors = 0, serverErrors = 0;
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+
+            var cold = await ColdAsync(http, app.Services.GetRequiredService<DataVersions>(), new TableServiceClient(connectionString), prefix, coldRounds, cancellationToken);
+
+            // Warm-up (JIT, connections, every entry), then the static file before and after each route.
+            string[] warmRoutes = [.. DataRoutes.Select(r => r.Url), Health];
+            await LoadAsync(http, "warm-up", [StaticFile, .. warmRoutes], clients, TimeSpan.FromSeconds(2), cancellationToken);
+            var warm = new List<Warm>();
+            var before = await LoadAsync(http, StaticFile, [StaticFile], clients, perRoute, cancellationToken);
+            foreach (var url in warmRoutes)
             {
-                var i = client;
-                while (watch.Elapsed < duration)
-                {
-                    try
-                    {
-                        using var response = await http.GetAsync(Routes[i++ % Routes.Length], cancellationToken);
-                        await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                        Interlocked.Increment(ref requests);
-                        if ((int)response.StatusCode >= 500)
-                        {
-                            Interlocked.Increment(ref serverErrors);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-            }));
-            return (requests, errors, serverErrors, requests / watch.Elapsed.TotalSeconds);
+                var pass = await LoadAsync(http, url, [url], clients, perRoute, cancellationToken);
+                var after = await LoadAsync(http, StaticFile, [StaticFile], clients, perRoute, cancellationToken);
+                warm.Add(new Warm(pass, before, after));
+                before = after;
+            }
+
+            var mixedPass = await LoadAsync(http, "mixed: every dashboard route and bad requests", MixedRoutes, clients, mixed, cancellationToken);
+            return (cold, warm, mixedPass);
         }
         finally
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
+            staticRoot.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Rounds of: every dataset gets a new version (so no entry is usable), then each route's first request and the raw
+    /// SDK query of its partition, alternating which goes first. Medians per route.
+    /// </summary>
+    private static async Task<IReadOnlyList<Cold>> ColdAsync(
+        HttpClient http, DataVersions versions, TableServiceClient tables, string prefix, int rounds, CancellationToken cancellationToken)
+    {
+        var first = DataRoutes.ToDictionary(r => r.Url, _ => new List<double>());
+        var bytes = DataRoutes.ToDictionary(r => r.Url, _ => 0L);
+        var raw = DataRoutes.ToDictionary(r => r.Url, _ => new List<double>());
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var dataset in DataSets.All)
+            {
+                await versions.PublishAsync(dataset, $"bench-{round}", cancellationToken);
+            }
+
+            await versions.RunRecordedAsync();
+            foreach (var (url, table, filter) in DataRoutes)
+            {
+                async Task Request()
+                {
+                    var watch = Stopwatch.StartNew();
+                    using var response = await http.GetAsync(url, cancellationToken);
+                    var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    first[url].Add(watch.Elapsed.TotalMilliseconds);
+                    bytes[url] = body.Length;
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw new InvalidOperationException($"{url}: {response.StatusCode}");
+                    }
+                }
+
+                async Task Query()
+                {
+                    var watch = Stopwatch.StartNew();
+                    var client = tables.GetTableClient(prefix + table);
+                    var count = 0;
+                    await foreach (var _ in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                    {
+                        count++;
+                    }
+
+                    raw[url].Add(watch.Elapsed.TotalMilliseconds);
+                }
+
+                if (round % 2 == 0)
+                {
+                    await Request();
+                    await Query();
+                }
+                else
+                {
+                    await Query();
+                    await Request();
+                }
+            }
+        }
+
+        return [.. DataRoutes.Select(r => new Cold(r.Url, Median(first[r.Url]), Median(raw[r.Url]), bytes[r.Url]))];
+    }
+
+    private static async Task<Pass> LoadAsync(HttpClient http, string name, string[] urls, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        long requests = 0, errors = 0, serverErrors = 0, bytes = 0;
+        var latencies = new List<double>[clients];
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+        {
+            var mine = latencies[client] = new List<double>(64 * 1024);
+            var i = client;
+            while (watch.Elapsed < duration)
+            {
+                var started = watch.Elapsed;
+                try
+                {
+                    using var response = await http.GetAsync(urls[i++ % urls.Length], cancellationToken);
+                    var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    Interlocked.Exchange(ref bytes, body.Length);
+                    Interlocked.Increment(ref requests);
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        Interlocked.Increment(ref serverErrors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                mine.Add((watch.Elapsed - started).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        var p99 = all.Count == 0 ? double.NaN : all[Math.Min(all.Count - 1, (int)Math.Ceiling(all.Count * 0.99) - 1)];
+        return new Pass(name, requests, requests / watch.Elapsed.TotalSeconds, p99, errors, serverErrors, bytes);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

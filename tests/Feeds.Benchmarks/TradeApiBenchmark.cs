@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Feeds.Core.Catalog;
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 using Feeds.Local;
@@ -52,6 +53,8 @@ public sealed class TradeApiBenchmark(string connectionString, TextWriter output
             for (var i = 0; i < iterations; i++)
             {
                 var apiFirst = i % 2 == 0;
+                // A new comtrade version each round: the API side measures a render (a cache miss), not the response cache.
+                await services.GetRequiredService<DataVersions>().PublishAsync(DataSets.Comtrade, $"bench-{i}", cancellationToken);
                 for (var side = 0; side < 2; side++)
                 {
                     var watch = Stopwatch.StartNew();

@@ -44,5 +44,5 @@ public sealed class CountriesApi(CatalogService catalog, TimeProvider time, ApiH
                 c => [c.Iso3, c.Name, CsvCells.Number(c.ComtradeCode), CsvCells.Number(c.M49),
                       CsvCells.List(c.UsgsNames), CsvCells.List(c.Memberships), CsvCells.Bool(c.IsSample)]);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Reference, "countries");
-        });
+        }, DataSets.CatalogOnly);
 }

@@ -40,7 +40,7 @@ public sealed class MineralsApi(CatalogService catalog, ApiHandler handler)
                 i => [i.Id, i.Name, i.Kind, i.Group, CsvCells.List(i.Members),
                       .. shownLists.Select(l => CsvCells.List(i.Listed.FirstOrDefault(m => m.List == l)?.As ?? [])), CsvCells.Bool(i.IsSample)]);
             return ApiResponses.List(query, [.. selected.Select(ToItem)], envelope, csv, CachePolicies.Reference, "minerals");
-        });
+        }, DataSets.CatalogOnly);
 
     public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         handler.RunAsync(request, [], async query =>
@@ -66,7 +66,7 @@ public sealed class MineralsApi(CatalogService catalog, ApiHandler handler)
             }
 
             return ApiResponses.Json(mineral, CachePolicies.Reference);
-        });
+        }, DataSets.CatalogOnly);
 
     private static MineralListItem ToItem(SelectedMineral s) => new(
         s.Mineral.Id, s.Mineral.Name, s.Mineral.Kind, s.Mineral.Symbol, s.Mineral.Group, s.Mineral.Members, s.Listed, IsSample: false);

@@ -98,5 +98,5 @@ public sealed class EventImpactApi(PolicyRegister register, CatalogService catal
                       CsvCells.Number(w.NetWeightKg), CsvCells.Number(w.UnitValueUsdPerKg), CsvCells.Number(w.ValueUsdPerMonth),
                       CsvCells.Number(w.NetWeightKgPerMonth), CsvCells.Bool(w.IsSample)]);
             return ApiResponses.List(query, windows, envelope, csv, CachePolicies.Data, "event-impact");
-        });
+        }, DataSets.Trade);
 }

@@ -58,7 +58,7 @@ public sealed class EventsApi(PolicyRegister register, CatalogService catalog, T
                       CsvCells.List(e.HsCodes.Where(h => !h.InCatalog).Select(h => h.Hs6).Distinct()), e.Scope,
                       string.Join("; ", e.StatusHistory.Select(History)), e.SourceUrl, e.SourceText, CsvCells.Bool(e.Confirmed), CsvCells.Bool(e.IsSample)]);
             return Task.FromResult<IResult>(ApiResponses.List(query, items, envelope, csv, CachePolicies.Reference, "events"));
-        });
+        }, DataSets.CatalogOnly);
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -7,8 +7,10 @@ namespace Feeds.Core.Http;
 /// storage that cannot be reached as 503, anything else as a logged 500 that reveals no internals. Every data route
 /// is read-only: GET and HEAD are served (HEAD without the body), OPTIONS lists them, any other method is a 405
 /// problem with <c>Allow</c>; an action route serves POST the same way; an over-long request target is a 414 problem.
+/// A read-only route that names the datasets it reads is answered through the <see cref="ResponseCache"/>; one that
+/// names none (operator views) and action routes are rendered every time.
 /// </summary>
-public sealed class ApiHandler(ILogger<ApiHandler> logger)
+public sealed class ApiHandler(ResponseCache cache, ILogger<ApiHandler> logger)
 {
     public const string AllowedMethods = "GET, HEAD, OPTIONS";
 
@@ -21,9 +23,11 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
     /// <param name="request">The request.</param>
     /// <param name="parameters">The query parameters the route takes (besides format, limit and continuation).</param>
     /// <param name="handler">The route's work, given the validated query.</param>
-    public Task<IResult> RunAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler) =>
+    /// <param name="cachedBy">The datasets the answer is computed from (<see cref="DataSets"/>); null: never cached.</param>
+    public Task<IResult> RunAsync(
+        HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler, IReadOnlyList<string>? cachedBy = null) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            ? ServeAsync(request, parameters, handler)
+            ? ServeAsync(request, parameters, handler, cachedBy)
             : Task.FromResult<IResult>(NotServed(request, AllowedMethods, $"This route is read-only: it answers {AllowedMethods}; {request.Method} is not one of them."));
 
     /// <summary>
@@ -32,7 +36,7 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
     /// </summary>
     public Task<IResult> RunActionAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler) =>
         HttpMethods.IsPost(request.Method)
-            ? ServeAsync(request, parameters, handler)
+            ? ServeAsync(request, parameters, handler, cachedBy: null)
             : Task.FromResult<IResult>(NotServed(request, ActionMethods, $"This route starts something: it answers {ActionMethods}; {request.Method} is not one of them."));
 
     private static ApiResult NotServed(HttpRequest request, string allowed, string detail) =>
@@ -40,9 +44,9 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
             ? new ApiResult(StatusCodes.Status204NoContent, "", ReadOnlyMemory<byte>.Empty) { Allow = allowed, CacheControl = CachePolicies.Reference }
             : ApiResponses.Problem(request, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed", detail) with { Allow = allowed };
 
-    private async Task<IResult> ServeAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler)
+    private async Task<IResult> ServeAsync(
+        HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler, IReadOnlyList<string>? cachedBy)
     {
-
         if ((request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) > MaxTargetLength)
         {
             return ApiResponses.Problem(request, StatusCodes.Status414UriTooLong, "uri-too-long", "Request target too long",
@@ -51,7 +55,10 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
 
         try
         {
-            return await handler(new ApiQuery(request, parameters)).ConfigureAwait(false);
+            var query = new ApiQuery(request, parameters);
+            return cachedBy is null
+                ? await handler(query).ConfigureAwait(false)
+                : await cache.GetOrRenderAsync(query, cachedBy, handler).ConfigureAwait(false);
         }
         catch (ApiException problem)
         {

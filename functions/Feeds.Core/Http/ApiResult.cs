@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Net.Http.Headers;
 
 namespace Feeds.Core.Http;
@@ -5,7 +6,9 @@ namespace Feeds.Core.Http;
 /// <summary>
 /// A finished response: body bytes, content type, validators and caching headers. The body is rendered before
 /// the response starts so its ETag is a hash of exactly the bytes sent and If-None-Match can answer 304.
+/// Immutable, so the response cache hands out the one rendered instance (no copy per hit).
 /// </summary>
+[ImmutableObject(true)]
 public sealed record ApiResult(int Status, string ContentType, ReadOnlyMemory<byte> Body) : IResult
 {
     public string? ETag { get; init; }

@@ -66,7 +66,7 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
             };
             var csv = new CsvTable<IndicatorRow>(Header, Cells);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "indicators");
-        });
+        }, DataSets.Derived);
 
     private static readonly string[] Header =
     [

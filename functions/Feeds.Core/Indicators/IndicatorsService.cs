@@ -1,4 +1,5 @@
 using Feeds.Core.Catalog;
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 
@@ -10,7 +11,7 @@ namespace Feeds.Core.Indicators;
 /// <c>ingest indicators</c>). A recompute is a batch job, so it reads the source tables whole; rows it no longer
 /// produces are deleted, so the table always equals a computation from the stored inputs.
 /// </summary>
-public sealed class IndicatorsService(FeedTables tables, CatalogService catalog, ILogger<IndicatorsService> logger) : IFeedRunObserver
+public sealed class IndicatorsService(FeedTables tables, CatalogService catalog, DataVersions versions, ILogger<IndicatorsService> logger) : IFeedRunObserver
 {
     public const string Name = "indicators";
 
@@ -64,6 +65,8 @@ public sealed class IndicatorsService(FeedTables tables, CatalogService catalog,
         await TableBatchWriter.UpsertReplaceAsync(table, entities, cancellationToken).ConfigureAwait(false);
         await TableBatchWriter.DeleteAsync(table, stale, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Indicators recomputed: {Rows} rows stored, {Deleted} removed", entities.Count, stale.Count);
+        // Cached indicator answers are evicted here at once, in other hosts at their next version check.
+        await versions.PublishAsync(DataSets.Indicators, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
         return entities.Count;
     }
 }

@@ -70,5 +70,5 @@ public sealed class SourcingApi(FeedTables tables, CatalogService catalog, Polic
                       CsvCells.Number(c.ProductionSharePercent), CsvCells.List(c.Memberships), CsvCells.Number(c.BuyerImportSharePercent),
                       CsvCells.Number(c.BuyerImportValueUsd), string.Join("; ", c.Reasons), CsvCells.Bool(c.IsSample)]);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "sourcing");
-        });
+        }, DataSets.Derived);
 }

@@ -69,6 +69,7 @@ public sealed class FeedRunService(
         // Recorded even when the caller is cancelling, so the run does not stay "Running" forever.
         await runs.SaveAsync(finished, CancellationToken.None).ConfigureAwait(false);
         await ledger.ReleaseAsync(runner.Name, runId, CancellationToken.None).ConfigureAwait(false);
+        await followUps.RunRecordedAsync().ConfigureAwait(false);
         return finished;
     }
 }

@@ -123,6 +123,8 @@ public sealed class FeedSliceProcessor(
             return;
         }
 
+        await followUps.RunRecordedAsync().ConfigureAwait(false);
+
         var r = finished.Outcome?.Records ?? RecordCounts.Zero;
         var level = finished.Status == FeedRunStatus.Succeeded ? LogLevel.Information : LogLevel.Error;
         logger.Log(level,

@@ -65,7 +65,7 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
                       i.UnitPublished, i.UnitCorrection, i.Correction, i.Basis, i.Coverage, CsvCells.Number(i.ShareOfWorld), CsvCells.Number(i.Rank), i.ShareBasis,
                       i.WorldTotalExcludes, i.Notes, CsvCells.Bool(i.ValueFromNotes), i.SourceFile, CsvCells.Bool(i.IsSample)]);
             return ApiResponses.List(query, shown, envelope, csv, CachePolicies.Data, "reserves");
-        });
+        }, DataSets.Reserves);
 
     public Task<IResult> SeriesAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, ["mineral", "country", "measure", "product", "editions"], async query =>
@@ -100,7 +100,7 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
                       CsvCells.Number(i.ValueTonsHigh), i.Qualifier, CsvCells.Bool(i.Estimated), i.ValuePublished, i.UnitPublished, i.UnitCorrection, i.Correction,
                       i.Basis, i.SourceFile, CsvCells.Bool(i.IsSample)]);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "reserves-series");
-        });
+        }, DataSets.Reserves);
 
     /// <summary>Year by year (oldest first): the newest edition's figure, or every edition's (newest first within a year).</summary>
     public static List<ReservesSeriesItem> Series(IEnumerable<ReservesRow> rows, bool allEditions)

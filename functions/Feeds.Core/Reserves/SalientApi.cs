@@ -59,5 +59,5 @@ public sealed class SalientApi(CatalogService catalog, SalientStore store, ApiHa
                       CsvCells.Number(i.Value), CsvCells.Number(i.ValueHigh), i.Qualifier, i.ValuePublished, i.Unit, CsvCells.Bool(i.Estimated), CsvCells.Number(i.Rank),
                       i.Notes, i.Correction, i.Commodity, i.SourceFile, CsvCells.Number(i.SourceLine), CsvCells.Bool(i.IsSample)]);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "salient");
-        });
+        }, DataSets.Reserves);
 }

@@ -89,7 +89,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                       CsvCells.Number(i.CifUsd), CsvCells.Number(i.FobUsd), CsvCells.Number(i.NetWeightKg), CsvCells.Bool(i.NetWeightEstimated),
                       CsvCells.Number(i.UnitValueUsdPerKg), CsvCells.Bool(i.IsSample)]);
             return ApiResponses.Page(query, items, null, page.ContinuationToken is { } next ? ContinuationToken.Issue(query, next) : null, envelope, csv, CachePolicies.Data, "trade");
-        });
+        }, DataSets.Trade);
 
     public Task<IResult> PartnersAsync(HttpRequest request, CancellationToken cancellationToken) =>
         handler.RunAsync(request, ["reporter", "mineral", "flow", "year", "month", "includeShared", "source"], async query =>
@@ -128,7 +128,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                       mirror ? TradeRow.MirrorSource : TradeRow.ReportedSource, CsvCells.Number(result.PartnerSumUsd), CsvCells.Number(result.WorldTotalUsd),
                       CsvCells.Number(result.GapUsd), CsvCells.Number(result.ChinaSharePercent), CsvCells.Number(result.Hhi), CsvCells.Number(result.PartnerCount)]);
             return ApiResponses.List(query, result.Partners, envelope, csv, CachePolicies.Data, "trade-partners");
-        });
+        }, DataSets.Trade);
 
     /// <summary>
     /// <c>GET /api/trade/reconciliation</c>: per partner, what the reporter reports and what the partner reports of the
@@ -163,7 +163,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                       i.MirrorBasis, CsvCells.Number(i.GapUsd), CsvCells.Number(i.Ratio), i.Missing, CsvCells.List(i.Hs6), CsvCells.Bool(i.FromMonths),
                       CsvCells.Bool(i.IsSample)]);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "trade-reconciliation");
-        });
+        }, DataSets.Trade);
 
     private const string ReportedBasis = "source=reported: the reporter's own figures (imports CIF, exports FOB).";
 

@@ -40,7 +40,7 @@ public sealed class TradeCoverageApi(IOptions<ComtradeOptions> options, TimeProv
                 ["reporter", "sources", "frequencies", "from_year", "to_year", "is_sample"],
                 i => [i.Reporter, CsvCells.List(i.Sources), CsvCells.List(i.Frequencies), CsvCells.Number(from), CsvCells.Number(to), CsvCells.Bool(i.IsSample)]);
             return Task.FromResult<IResult>(ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "trade-coverage"));
-        });
+        }, DataSets.CatalogOnly);
 
     private static List<string> Sources(ComtradeOptions settings, string iso3)
     {

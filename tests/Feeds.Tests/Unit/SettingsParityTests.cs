@@ -78,6 +78,7 @@ public sealed partial class SettingsParityTests
             ["Feeds:Comtrade:Reporters"] = "IND;U5A",
             ["Feeds:Snapshots:Keep"] = "0",
             ["Feeds:Schedules:Usgs"] = "daily",
+            ["Feeds:Api:Cache:SizeLimitMB"] = "0",
         });
         builder.Services.AddFeedsCore(builder.Configuration);
         using var host = builder.Build();
@@ -91,6 +92,7 @@ public sealed partial class SettingsParityTests
         Assert.Contains("Feeds:Comtrade:Reporters holds 'U5A'", all, StringComparison.Ordinal);
         Assert.Contains("Feeds:Snapshots:Keep must be at least 1", all, StringComparison.Ordinal);
         Assert.Contains("Feeds:Schedules:Usgs 'daily'", all, StringComparison.Ordinal);
+        Assert.Contains("Feeds:Api:Cache:SizeLimitMB must be from 1 to 4096", all, StringComparison.Ordinal);
     }
 
     /// <summary>A valid value unlike the default, by the property's type and name.</summary>
