@@ -21,6 +21,7 @@ public static class FeedsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiHandler>();
+        services.AddFeedsHttp(configuration);
         services.AddFeedsStorage(configuration);
         services.AddFeedPipeline(configuration);
         services.AddCatalog();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using Feeds.Core.Configuration;
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Core.Snapshots;
@@ -26,6 +27,7 @@ public static class FeedsSettingsTable
         (typeof(ComtradeOptions), ComtradeOptions.Section),
         (typeof(UsgsOptions), UsgsOptions.Section),
         (typeof(SnapshotOptions), SnapshotOptions.Section),
+        (typeof(RateLimitOptions), RateLimitOptions.Section),
     ];
 
     public static IReadOnlyList<SettingDefinition> All { get; } = Build();

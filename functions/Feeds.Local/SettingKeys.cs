@@ -1,4 +1,5 @@
 using Feeds.Core.Configuration;
+using Feeds.Core.Http;
 using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Core.Snapshots;
@@ -34,6 +35,9 @@ public static class SettingKeys
         ComtradeRunBudget = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.RunBudget);
 
     public const string UsgsUrls = UsgsOptions.UrlsKey;
+
+    public const string RateLimitPermitsPerMinute = RateLimitOptions.Section + ":" + nameof(RateLimitOptions.PermitsPerMinute),
+        RateLimitFrontDoorId = RateLimitOptions.Section + ":" + nameof(RateLimitOptions.FrontDoorId);
 
     public const string SnapshotsContainer = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Container),
         SnapshotsKeep = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Keep);

@@ -14,6 +14,8 @@ public static class TestStorage
     {
         [SettingKeys.StorageConnection] = azurite.ConnectionString,
         [SettingKeys.TablePrefix] = prefix ?? UniquePrefix(),
+        // Many tests share one loopback client address and one server: the limiter's own tests set a limit.
+        [SettingKeys.RateLimitPermitsPerMinute] = "0",
     };
 
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
