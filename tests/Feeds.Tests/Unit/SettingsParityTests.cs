@@ -37,7 +37,7 @@ public sealed partial class SettingsParityTests
     [Fact]
     public void Schedule_in_local_settings_matches_the_default()
     {
-        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.json");
+        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.sample.json");
         var values = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("Values");
         var schedule = FeedsSettingsTable.All.Single(s => s.Key == SettingKeys.CatalogSchedule).Default;
         Assert.Equal(schedule, values.GetProperty(SettingKeys.CatalogSchedule).GetString());
