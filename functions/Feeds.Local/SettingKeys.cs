@@ -24,6 +24,7 @@ public static class SettingKeys
 
     public const string ComtradeBaseUrl = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.BaseUrl),
         ComtradeSubscriptionKey = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.SubscriptionKey),
+        ComtradeKeyHosts = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.KeyHosts),
         ComtradeFromYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.FromYear),
         ComtradeToYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.ToYear),
         ComtradeRequestsPerSecond = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.RequestsPerSecond),

@@ -127,6 +127,7 @@ public sealed partial class SettingsParityTests
             "Container" => "partner-files",
             "TablePrefix" => "abc1",
             "SubscriptionKey" => "key-1",
+            "KeyHosts" => "mirror.example",
             "FrontDoorId" => "7c9f3a52-1b2d-4e5f-8a9b-0c1d2e3f4a5b",
             _ => "0 1 2 * * *", // the schedules
         };
