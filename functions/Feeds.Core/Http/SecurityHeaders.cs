@@ -2,7 +2,8 @@ namespace Feeds.Core.Http;
 
 /// <summary>
 /// Response headers every answer of both hosts carries: no MIME sniffing, no referrer, no framing, and a content
-/// policy — nothing at all for the API (it serves data, never a page), the page's own files for the dashboard.
+/// policy — nothing at all for the API (it serves data, never a page), the page's own files for the dashboard; and on
+/// the API, <c>Cache-Control: no-store</c> wherever a route set no caching policy of its own.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -36,6 +37,13 @@ public static class SecurityHeaders
 
             var api = context.Request.Path.StartsWithSegments("/" + ApiRoutes.Prefix, StringComparison.OrdinalIgnoreCase);
             headers.ContentSecurityPolicy = api ? ApiPolicy : DashboardPolicy;
+            if (api && string.IsNullOrEmpty(headers.CacheControl))
+            {
+                // A response that says nothing is kept for one to three days by Front Door: only what a route marks
+                // public is cached (a 404 of an unknown route, a 405, a 429 are not).
+                headers.CacheControl = CachePolicies.None;
+            }
+
             return Task.CompletedTask;
         });
 }

@@ -2,7 +2,11 @@ using Feeds.Core.Pipeline;
 
 namespace Feeds.Core.Operations;
 
-/// <summary>A feed run as the operator routes show it.</summary>
+/// <summary>
+/// A feed run as the operator routes show it. The anonymous <c>GET /api/feeds</c> shows the public view: the error's
+/// category and the failed slices' keys, without messages (they name upstream URLs, quota state and settings); the
+/// keyed <c>GET /api/feeds/{feed}/quarantine</c> shows the whole run.
+/// </summary>
 public sealed record FeedRunView(
     string RunId,
     string Trigger,
@@ -17,12 +21,14 @@ public sealed record FeedRunView(
     int? SlicesUnchanged,
     int? SlicesFailed,
     IReadOnlyList<string> FailedSlices,
+    string? ErrorCategory,
     string? Error)
 {
     /// <summary>At most this many failed slices are listed; <see cref="SlicesFailed"/> has the count.</summary>
     public const int MaxFailedSlicesShown = 20;
 
-    public static FeedRunView From(FeedRunRecord run) => new(
+    /// <summary>The run; with <paramref name="details"/> false, without error messages and failure reasons.</summary>
+    public static FeedRunView From(FeedRunRecord run, bool details) => new(
         run.RunId,
         run.Trigger,
         run.Status.ToString(),
@@ -35,6 +41,7 @@ public sealed record FeedRunView(
         run.Outcome?.SlicesStored,
         run.Outcome?.SlicesUnchanged,
         run.Outcome?.FailedSlices.Count,
-        [.. (run.Outcome?.FailedSlices ?? []).Take(MaxFailedSlicesShown)],
-        run.Error);
+        [.. (run.Outcome?.FailedSlices ?? []).Take(MaxFailedSlicesShown).Select(f => details ? f : FeedErrors.SliceKey(f))],
+        run.ErrorCategory,
+        details ? run.Error : null);
 }

@@ -4,9 +4,11 @@ using Feeds.Core.Pipeline;
 namespace Feeds.Core.Operations;
 
 /// <summary>
-/// Operator views: <c>GET /api/feeds</c> (each feed's freshness and last runs with their outcome counts) and
+/// Operator views: <c>GET /api/feeds</c> (each feed's freshness and last runs with their outcome counts; failures by
+/// category only, since it is anonymous) and
 /// <c>GET /api/feeds/{feed}/quarantine</c> (the records a run rejected, with the reason; behind a function key in
-/// Azure because raw source records are not for the public). Both read one partition per feed.
+/// Azure because raw source records are not for the public; it also shows the run's error message and failure
+/// reasons, <c>?runId=</c> picking any recent run). Both read one partition per feed.
 /// </summary>
 public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, QuarantineStore quarantine, IEnumerable<IFeedRunner> feeds, ApiHandler handler)
 {
@@ -20,7 +22,7 @@ public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, Quar
             foreach (var feed in await freshness.CheckAsync(cancellationToken).ConfigureAwait(false))
             {
                 var latest = await runs.LatestAsync(feed.Feed, count, cancellationToken).ConfigureAwait(false);
-                items.Add(new FeedSummary(feed.Feed, feed.Stale ? "stale" : "fresh", feed.LastSuccess, feed.MaxAge.TotalHours, [.. latest.Select(FeedRunView.From)]));
+                items.Add(new FeedSummary(feed.Feed, feed.Stale ? "stale" : "fresh", feed.LastSuccess, feed.MaxAge.TotalHours, [.. latest.Select(r => FeedRunView.From(r, details: false))]));
             }
 
             var csv = new CsvTable<FeedSummary>(
@@ -60,7 +62,7 @@ public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, Quar
             var envelope = new Dictionary<string, object?>
             {
                 ["feed"] = name,
-                ["run"] = run is null ? null : FeedRunView.From(run),
+                ["run"] = run is null ? null : FeedRunView.From(run, details: true),
             };
             var csv = new CsvTable<QuarantinedRecord>(["source", "location", "reason", "raw"], r => [r.Source, r.Location, r.Reason, r.Raw]);
             return ApiResponses.List(query, records, envelope, csv, CachePolicies.None, $"quarantine-{name}");

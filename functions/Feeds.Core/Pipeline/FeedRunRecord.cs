@@ -12,4 +12,7 @@ public sealed record FeedRunRecord(
     string? Error)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
+
+    /// <summary>For a failed run, the kind of failure in a word the public may see (<see cref="FeedErrors"/>).</summary>
+    public string? ErrorCategory { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed class FeedRunStore(FeedTables tables)
             ["SlicesFailed"] = outcome?.FailedSlices.Count,
             ["FailedSlices"] = outcome is null ? null : TextLimits.Truncate(string.Join(";", outcome.FailedSlices)),
             ["Error"] = run.Error is null ? null : TextLimits.Truncate(run.Error),
+            ["ErrorCategory"] = run.ErrorCategory,
         };
         return Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
@@ -82,7 +83,11 @@ public sealed class FeedRunStore(FeedTables tables)
             e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue,
             e.GetDateTimeOffset("FinishedAt"),
             outcome,
-            e.GetString("Error"));
+            e.GetString("Error"))
+        {
+            // Runs recorded before categories existed: a failure of unknown kind.
+            ErrorCategory = e.GetString("ErrorCategory") ?? (e.GetString("Error") is null ? null : FeedErrors.Internal),
+        };
     }
 
 }

@@ -58,7 +58,8 @@ public sealed class ComtradeClient(
         if (options.Value.KeyIsUnresolvedReference)
         {
             throw new ComtradeException(
-                "Feeds:Comtrade:SubscriptionKey is still a Key Vault reference (@Microsoft.KeyVault(…)): the app's identity cannot read the secret. Check keyVaultReferenceIdentity and the Key Vault Secrets User role.");
+                "Feeds:Comtrade:SubscriptionKey is still a Key Vault reference (@Microsoft.KeyVault(…)): the app's identity cannot read the secret. Check keyVaultReferenceIdentity and the Key Vault Secrets User role.",
+                configuration: true);
         }
 
         var url = BuildUrl(request);
@@ -66,7 +67,8 @@ public sealed class ComtradeClient(
         {
             // Checked on start too; again here, so no code path sends the key to another host or over plain http.
             throw new ComtradeException(
-                $"The subscription key is sent only over https to {ComtradeOptions.Section}:KeyHosts ({options.Value.KeyHosts}); not to {url.GetLeftPart(UriPartial.Authority)}.");
+                $"The subscription key is sent only over https to {ComtradeOptions.Section}:KeyHosts ({options.Value.KeyHosts}); not to {url.GetLeftPart(UriPartial.Authority)}.",
+                configuration: true);
         }
 
         await quota.AcquireAsync(cancellationToken).ConfigureAwait(false);

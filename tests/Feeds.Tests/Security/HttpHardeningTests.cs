@@ -57,6 +57,20 @@ public sealed class HttpHardeningTests(AzuriteFixture azurite)
         }
     }
 
+    [Theory]
+    [InlineData("/api/openapi.json", 200, CachePolicies.Reference)]
+    [InlineData("/api/minerals?list=typo", 400, CachePolicies.None)]
+    [InlineData("/api/no-such-route", 404, CachePolicies.None)]
+    [InlineData("/api/health", 200, CachePolicies.None)]
+    public async Task Only_what_a_route_marks_public_may_be_cached_by_a_shared_cache(string url, int status, string cacheControl)
+    {
+        // Front Door keeps a response without Cache-Control for one to three days: every /api answer says what it allows.
+        await using var server = await ServerAsync(permitsPerMinute: 0);
+        using var response = await GetAsync(server, url);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(cacheControl, response.Headers.CacheControl!.ToString());
+    }
+
     [Fact]
     public async Task A_flood_from_one_client_gets_429_problems_with_retry_after_while_other_clients_and_cheap_routes_are_served()
     {
