@@ -1,4 +1,7 @@
+using Microsoft.ApplicationInsights.Channel;
+using Microsoft.ApplicationInsights.DataContracts;
 using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.ApplicationInsights.WindowsServer.TelemetryChannel;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,8 +10,9 @@ using Microsoft.Extensions.Logging.ApplicationInsights;
 namespace Feeds.Functions;
 
 /// <summary>
-/// The worker's Application Insights: requests and dependencies are sampled, logs and exceptions are kept whole, and
-/// log categories that print request URLs never reach it.
+/// The worker's Application Insights: requests and dependencies are sampled, except failures (up to
+/// <see cref="MaxUnsampledFailuresPerSecond"/>); logs and exceptions are kept whole; log categories that print request
+/// URLs never reach it.
 /// </summary>
 public static class FunctionsTelemetry
 {
@@ -25,6 +29,12 @@ public static class FunctionsTelemetry
     public const string UnsampledTypes = "Trace;Exception;Event";
 
     /// <summary>
+    /// Failed requests and dependencies per second per instance that pass unsampled; beyond that they are sampled like
+    /// the rest, so a flood of failures (404s from storage, a dead upstream) cannot fill the daily cap either.
+    /// </summary>
+    public const int MaxUnsampledFailuresPerSecond = 20;
+
+    /// <summary>
     /// Kept at Warning: ASP.NET Core logs "Request starting GET …?code=…" at Information (a function key in the URL
     /// would land in Application Insights), and HttpClient logs every outgoing URL.
     /// </summary>
@@ -39,7 +49,11 @@ public static class FunctionsTelemetry
         services.Configure<TelemetryConfiguration>(configuration =>
         {
             var chain = configuration.DefaultTelemetrySink.TelemetryProcessorChainBuilder;
-            chain.UseAdaptiveSampling(MaxItemsPerSecond, UnsampledTypes);
+            chain.Use(next => new FailuresFirst(next, new AdaptiveSamplingTelemetryProcessor(next)
+            {
+                MaxTelemetryItemsPerSecond = MaxItemsPerSecond,
+                ExcludedTypes = UnsampledTypes,
+            }));
             chain.Build();
         });
 
@@ -62,5 +76,47 @@ public static class FunctionsTelemetry
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// Sends failed requests and dependencies straight on, past sampling, up to <see cref="MaxUnsampledFailuresPerSecond"/>
+    /// a second; everything else (and failures beyond that) goes through <see cref="Sampling"/>.
+    /// </summary>
+    public sealed class FailuresFirst(ITelemetryProcessor next, AdaptiveSamplingTelemetryProcessor sampling) : ITelemetryProcessor
+    {
+        private long _second;
+        private int _passed;
+
+        public AdaptiveSamplingTelemetryProcessor Sampling => sampling;
+
+        public void Process(ITelemetry item)
+        {
+            if (IsFailure(item) && TakeFailurePermit())
+            {
+                next.Process(item);
+            }
+            else
+            {
+                sampling.Process(item);
+            }
+        }
+
+        public static bool IsFailure(ITelemetry item) => item switch
+        {
+            RequestTelemetry request => request.Success == false || (int.TryParse(request.ResponseCode, out var code) && code >= 500),
+            DependencyTelemetry dependency => dependency.Success == false,
+            _ => false,
+        };
+
+        private bool TakeFailurePermit()
+        {
+            var second = Environment.TickCount64 / 1000;
+            if (Interlocked.Exchange(ref _second, second) != second)
+            {
+                Interlocked.Exchange(ref _passed, 0);
+            }
+
+            return Interlocked.Increment(ref _passed) <= MaxUnsampledFailuresPerSecond;
+        }
     }
 }

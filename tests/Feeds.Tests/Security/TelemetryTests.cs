@@ -84,12 +84,65 @@ public sealed class TelemetryTests
         await using (services)
         {
             var processors = services.GetRequiredService<TelemetryConfiguration>().DefaultTelemetrySink.TelemetryProcessors;
-            var sampling = Assert.Single(processors.OfType<Microsoft.ApplicationInsights.WindowsServer.TelemetryChannel.AdaptiveSamplingTelemetryProcessor>());
+            var sampling = Assert.Single(processors.OfType<FunctionsTelemetry.FailuresFirst>()).Sampling;
             Assert.Equal(FunctionsTelemetry.MaxItemsPerSecond, sampling.MaxTelemetryItemsPerSecond);
             var excluded = sampling.ExcludedTypes.Split(';');
             Assert.Equal(["Event", "Exception", "Trace"], excluded.Order());
             Assert.True(string.IsNullOrEmpty(sampling.IncludedTypes), "every other type (requests, dependencies) is sampled");
         }
+    }
+
+    /// <summary>The end of a processor chain: whatever would be transmitted.</summary>
+    private sealed class Sink : ITelemetryProcessor
+    {
+        public ConcurrentQueue<ITelemetry> Items { get; } = new();
+
+        public void Process(ITelemetry item) => Items.Enqueue(item);
+    }
+
+    private static DependencyTelemetry Dependency(bool success)
+    {
+        var item = new DependencyTelemetry("Azure table", "feeds.table.core.windows.net", "GET TradeFlows", "") { Success = success };
+        item.Context.Operation.Id = Guid.NewGuid().ToString("N");
+        return item;
+    }
+
+    [Fact]
+    public void Failures_pass_unsampled_while_successes_are_sampled_and_a_flood_of_failures_is_sampled_too()
+    {
+        var sink = new Sink();
+        // The worker's processor, its sampler already thinned to 1 % (adaptive sampling gets there under a flood).
+        var processor = new FunctionsTelemetry.FailuresFirst(sink, new Microsoft.ApplicationInsights.WindowsServer.TelemetryChannel.AdaptiveSamplingTelemetryProcessor(sink)
+        {
+            InitialSamplingPercentage = 1,
+            MinSamplingPercentage = 1,
+            MaxSamplingPercentage = 1,
+            ExcludedTypes = FunctionsTelemetry.UnsampledTypes,
+        });
+
+        for (var i = 0; i < 2000; i++)
+        {
+            processor.Process(Dependency(success: true));
+        }
+
+        var failed = new RequestTelemetry("GET /api/trade", TimeProvider.System.GetUtcNow(), TimeSpan.FromMilliseconds(5), "503", success: false);
+        failed.Context.Operation.Id = Guid.NewGuid().ToString("N");
+        processor.Process(failed);
+        processor.Process(Dependency(success: false));
+
+        var kept = sink.Items.ToList();
+        Assert.Contains(failed, kept);
+        Assert.Single(kept.OfType<DependencyTelemetry>(), d => d.Success == false);
+        Assert.InRange(kept.OfType<DependencyTelemetry>().Count(d => d.Success == true), 0, 100); // about 20 of 2,000
+
+        // A flood of failures: a bounded number a second passes whole, the rest is sampled like anything else.
+        sink.Items.Clear();
+        for (var i = 0; i < 5000; i++)
+        {
+            processor.Process(Dependency(success: false));
+        }
+
+        Assert.InRange(sink.Items.Count, 1, (2 * FunctionsTelemetry.MaxUnsampledFailuresPerSecond) + 200);
     }
 
     [Fact]
