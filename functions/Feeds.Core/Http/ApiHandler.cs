@@ -15,7 +15,13 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
     {
         try
         {
-            return await handler(new ApiQuery(request, parameters)).ConfigureAwait(false);
+            var query = new ApiQuery(request, parameters);
+            var result = await handler(query).ConfigureAwait(false);
+            // A shared cache (Front Door) keys on the parameters by their documented names; an answer to other
+            // spellings (Mineral=…) must not be stored under a key that leaves them out.
+            return !query.DocumentedNames && result is ApiResult { CacheControl: { } policy } answer && policy.StartsWith("public", StringComparison.Ordinal)
+                ? answer with { CacheControl = CachePolicies.None }
+                : result;
         }
         catch (ApiException problem)
         {
