@@ -156,6 +156,7 @@ var feedTables = [
   'Quarantine'
   'TradeFlows'
   'Reserves'
+  'Salient'
   'Indicators'
 ]
 

@@ -1,140 +1,32 @@
-// The parts of the /api responses the dashboard reads (functions/Feeds.Core/Operations/openapi.json has them all).
+// The API's types, generated from functions/Feeds.Core/Operations/openapi.json by openapi-typescript (npm run types;
+// CI checks they are current with npm run types:check). Generated with --properties-required-by-default: the API sends
+// every property the document lists, null when it has no value — except a list's `continuation`, sent only when there
+// is more (no view reads it; the end-to-end contract test checks the rest on live answers).
+import type { components } from "./generated/openapi";
 
-export interface PartnerShare {
-  rank: number;
-  partnerCode: number;
-  partner: string | null;
-  partnerName: string;
-  valueUsd: number;
-  sharePercent: number;
-  isSample: boolean;
-}
+type Schemas = components["schemas"];
 
-export interface PartnerShares {
-  reporter: string;
-  mineral: string;
-  flow: string;
-  year: number;
-  chinaSharePercent: number | null;
-  hhi: number | null;
-  partnerCount: number;
-  containsSample: boolean;
-  items: PartnerShare[];
-}
-
-export interface IndicatorImports {
-  chinaSharePercent: number | null;
-  hhi: number | null;
-  usftaSharePercent: number | null;
-  mspSharePercent: number | null;
-  isSample: boolean;
-}
-
-export interface IndicatorItem {
-  scope: string;
-  mineral: string;
-  year: number;
-  imports: IndicatorImports | null;
-  isSample: boolean;
-}
-
-export interface IndicatorList {
-  reporter: string;
-  year: number;
-  containsSample: boolean;
-  items: IndicatorItem[];
-}
-
-export interface PolicyEvent {
-  id: string;
-  /** The marker day: in force, or announced when the measure never took effect. */
-  date: string;
-  country: string;
-  minerals: string[];
-  title: string;
-  kind: string;
-  /** Status on statusOn (today unless activeOn was given); null past the dates the sources cover. */
-  status: string | null;
-  statusOn: string;
-  instrument: { number: string; title: string };
-  confirmed: boolean;
-}
-
-export interface EventList {
-  statusOn?: string;
-  items: PolicyEvent[];
-}
-
-export interface ReservesItem {
-  edition: string;
-  measure: string;
-  product: string;
-  year: number;
-  countryKey: string;
-  iso3: string | null;
-  country: string;
-  isAggregate: boolean;
-  valueTons: number | null;
-  qualifier: string;
-  valuePublished: string | null;
-  basis: string | null;
-  shareOfWorld: number | null;
-  rank: number | null;
-  worldTotalExcludes: string | null;
-  isSample: boolean;
-}
-
-export interface ReservesList {
-  mineral: string;
-  mineralName: string;
-  edition: string | null;
-  unit: string;
-  isSample: boolean;
-  items: ReservesItem[];
-}
-
-export interface Country {
-  iso3: string;
-  name: string;
-  memberships: string[];
-  isSample: boolean;
-}
-
-export interface CountryList {
-  count: number;
-  items: Country[];
-}
-
-export interface ListMatch {
-  list: string;
-  as: string[];
-}
-
-export interface MineralItem {
-  id: string;
-  name: string;
-  kind: string;
-  listed: ListMatch[];
-  isSample: boolean;
-}
-
-export interface MineralList {
-  lists: string[] | null;
-  counting: string | null;
-  isSample: boolean;
-  count: number;
-  items: MineralItem[];
-}
-
-export interface HealthCheck {
-  name: string;
-  status: string;
-  detail: string;
-  lastSuccess: string | null;
-}
-
-export interface Health {
-  status: string;
-  checkedAt: string;
-  checks: HealthCheck[];
-}
+export type MineralList = Schemas["MineralList"];
+export type MineralItem = Schemas["MineralItem"];
+export type Country = Schemas["Country"];
+export type CountryList = Schemas["CountryList"];
+export type Health = Schemas["Health"];
+export type TradeCoverage = Schemas["TradeCoverage"];
+export type PartnerShares = Schemas["PartnerShares"];
+export type PartnerShare = Schemas["PartnerShare"];
+export type ReservesList = Schemas["ReservesList"];
+export type ReservesItem = Schemas["ReservesItem"];
+export type ReservesSeries = Schemas["ReservesSeries"];
+export type ReservesSeriesItem = Schemas["ReservesSeriesItem"];
+export type SalientList = Schemas["SalientList"];
+export type SalientItem = Schemas["SalientItem"];
+export type IndicatorList = Schemas["IndicatorList"];
+export type IndicatorItem = Schemas["IndicatorItem"];
+export type SourcingList = Schemas["SourcingList"];
+export type SourcingCandidate = Schemas["SourcingCandidate"];
+export type EventList = Schemas["EventList"];
+export type PolicyEvent = Schemas["PolicyEvent"];
+export type EventImpact = Schemas["EventImpact"];
+export type ImpactWindow = Schemas["ImpactWindow"];
+export type ImpactMonth = Schemas["ImpactMonth"];
+export type SnapshotManifest = Schemas["SnapshotManifest"];

@@ -1,12 +1,15 @@
-// Shared scaffolding for a view: its pickers, a status area (loading, empty, error) and the cards.
+// Shared scaffolding for a view: its pickers, a status area (loading, empty, error), the sample banner and the body.
+import { ApiError } from "./api";
+import type { Key } from "./state";
+import * as store from "./store";
 
-export type State = "loading" | "ready" | "empty" | "error";
+export type Status = "loading" | "ready" | "empty" | "error";
 
 export interface ViewFrame {
   panel: HTMLElement;
   controls: HTMLElement;
   body: HTMLElement;
-  setState(state: State, message?: string, retry?: () => void): void;
+  setState(state: Status, message?: string, retry?: () => void): void;
   banner(sample: boolean, text?: string): void;
 }
 
@@ -29,6 +32,7 @@ export function frame(panel: HTMLElement): ViewFrame {
       panel.dataset.state = state;
       status.replaceChildren();
       body.hidden = state !== "ready";
+      if (state !== "ready") bannerEl.hidden = true;
       if (state === "ready") return;
       const box = document.createElement("div");
       box.className = `state ${state}`;
@@ -51,19 +55,47 @@ export function frame(panel: HTMLElement): ViewFrame {
   };
 }
 
-export function select(label: string, name: string, options: [string, string][], value: string): HTMLSelectElement {
+export type Picker = HTMLSelectElement & { wrapper: HTMLLabelElement };
+
+/** A labelled select (id `pick-<name>`), placed in the controls once; `options` refills it. */
+export function picker(controls: HTMLElement, label: string, name: string): Picker {
   const wrap = document.createElement("label");
   wrap.textContent = label;
   const el = document.createElement("select");
   el.name = name;
   el.id = `pick-${name}`;
-  for (const [v, text] of options) el.add(new Option(text, v, v === value, v === value));
   wrap.appendChild(el);
+  controls.appendChild(wrap);
   return Object.assign(el, { wrapper: wrap });
 }
 
-export function place(controls: HTMLElement, ...selects: HTMLSelectElement[]) {
-  for (const s of selects) controls.appendChild((s as HTMLSelectElement & { wrapper: HTMLElement }).wrapper);
+/**
+ * Fills a picker and selects `wanted` when it is among the options, else `fallback`, else the first; returns the
+ * value selected (what the view then loads and writes to the URL).
+ */
+export function options(el: HTMLSelectElement, items: [string, string][], wanted: string | undefined, fallback?: string): string {
+  const values = items.map(([v]) => v);
+  const value = wanted !== undefined && values.includes(wanted) ? wanted
+    : fallback !== undefined && values.includes(fallback) ? fallback
+    : values[0] ?? "";
+  el.replaceChildren(...items.map(([v, text]) => new Option(text, v, v === value, v === value)));
+  el.value = value;
+  el.disabled = items.length === 0;
+  return value;
+}
+
+export function message(e: unknown): string {
+  if (e instanceof ApiError) return `Could not load the data (${e.message}).`;
+  return `Could not load the data: ${(e as Error).message}`;
+}
+
+/** Runs a load; a newer load for the same view wins, so a slow old answer never overwrites the current picker. */
+export function latest() {
+  let generation = 0;
+  return async (work: (current: () => boolean) => Promise<void>) => {
+    const mine = ++generation;
+    await work(() => mine === generation);
+  };
 }
 
 export const fmt = {
@@ -72,3 +104,34 @@ export const fmt = {
   num: (v: number | null, digits = 0) => (v === null ? "—" : v.toLocaleString("en-US", { maximumFractionDigits: digits })),
   tons: (v: number | null) => (v === null ? "—" : `${v.toLocaleString("en-US")} t`),
 };
+
+/** The sample column every table ends with. */
+export const sampleColumn = <T extends { isSample: boolean }>() => ({
+  label: "Sample", value: (r: T) => r.isSample, format: (r: T) => (r.isSample ? "sample" : ""), sample: true,
+});
+
+/**
+ * A view's load: the latest call wins (see `latest`); nothing is asked again while the URL keys the view depends on
+ * are those already shown (`same` runs instead, e.g. to re-sort after Back), and a failure becomes the error state
+ * with Retry. `work` sets the ready or empty state itself.
+ */
+export function keyedLoad(f: ViewFrame, keys: Key[], work: (current: () => boolean) => Promise<void>,
+  opts: { loading?: string; same?: () => void } = {}): () => Promise<void> {
+  const run = latest();
+  let loaded: string | null = null;
+  const keyOf = () => JSON.stringify(keys.map((k) => store.get()[k]));
+  const load = (): Promise<void> => run(async (current) => {
+    if (loaded === keyOf() && f.panel.dataset.state === "ready") {
+      opts.same?.();
+      return;
+    }
+    f.setState("loading", opts.loading);
+    try {
+      await work(current);
+      if (current()) loaded = keyOf();
+    } catch (e) {
+      if (current()) f.setState("error", message(e), () => void load());
+    }
+  });
+  return load;
+}

@@ -40,6 +40,10 @@ public static partial class Identifiers
     [GeneratedRegex("^MCS[0-9]{4}$")]
     public static partial Regex Edition();
 
+    /// <summary>A product slug of the USGS data (<c>main</c>, <c>sponge-metal</c>, <c>bauxite</c>).</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
+    public static partial Regex ProductSlug();
+
     /// <summary>A feed run: start time and a random suffix (<c>20261126T010000123Z-0a1b2c</c>).</summary>
     [GeneratedRegex("^[0-9]{8}T[0-9]{9}Z-[0-9a-f]{6}$")]
     public static partial Regex RunId();

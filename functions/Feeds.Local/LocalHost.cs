@@ -1,5 +1,7 @@
 using Feeds.Core;
 using Feeds.Core.Http;
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.FileProviders;
 
 namespace Feeds.Local;
@@ -52,6 +54,8 @@ public static class LocalHost
             builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.IncludeFailureMessage = false);
         }
 
+        // Long request lines reach the app, which answers 414 as problem+json rather than Kestrel's empty 414.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         // One line per request drowns the feed progress; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -67,16 +71,26 @@ public static class LocalHost
         app.UseExceptionHandler(error => error.Run(context =>
             ApiResponses.Problem(context.Request, StatusCodes.Status500InternalServerError, "internal-error",
                 "Internal error", "The server failed to answer this request; the error was logged.").ExecuteAsync(context)));
+        app.Use((context, next) =>
+            (context.Request.Path.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0) > ApiHandler.MaxTargetLength
+                ? ApiResponses.Problem(context.Request, StatusCodes.Status414UriTooLong, "uri-too-long", "Request target too long",
+                    $"The path and query string together exceed {ApiHandler.MaxTargetLength} characters; no route takes that much.").ExecuteAsync(context)
+                : next(context));
+        // Any error status the pipeline sets without a body (no route, a method routing refused, a request the server
+        // rejected) still answers as problem+json.
         app.UseStatusCodePages(context =>
         {
             var http = context.HttpContext;
-            if (http.Response.StatusCode == StatusCodes.Status404NotFound && http.Response.ContentLength is null && !http.Response.HasStarted)
+            var status = http.Response.StatusCode;
+            if (status < 400 || http.Response.ContentLength is not null || http.Response.HasStarted)
             {
-                return ApiResponses.Problem(http.Request, StatusCodes.Status404NotFound, "not-found", "Not found",
-                    "No such route; GET /api/openapi.json lists the routes.").ExecuteAsync(http);
+                return Task.CompletedTask;
             }
 
-            return Task.CompletedTask;
+            return (status == StatusCodes.Status404NotFound
+                ? ApiResponses.Problem(http.Request, status, "not-found", "Not found", "No such route; GET /api/openapi.json lists the routes.")
+                : ApiResponses.Problem(http.Request, status, "http-" + status.ToString(CultureInfo.InvariantCulture),
+                    ReasonPhrases.GetReasonPhrase(status), "The server could not answer this request as sent.")).ExecuteAsync(http);
         });
         // The dashboard's built page at "/": static files sit outside /api, so the API routes stay as they are.
         var dashboard = DashboardFiles.Find();

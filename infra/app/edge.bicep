@@ -70,8 +70,9 @@ resource originGroup 'Microsoft.Cdn/profiles/originGroups@2024-09-01' = {
   }
 }
 
-// What the WAF answers when a rule blocks: a problem document like the app's own 429.
-var blockedBody = '{"type":"tag:feeds,2026:problem:rate-limited","title":"Too many requests","status":429,"detail":"Too many requests from this address; wait a minute and try again."}'
+// What the WAF answers when a rule blocks: a problem document like the app's own 429 (the OpenAPI document declares
+// it; EdgeTemplateTests validates it against the declared schema).
+var blockedBody = '{"type":"tag:feeds,2026:problem:rate-limited","title":"Too many requests","status":429,"detail":"Too many requests from this address; wait a minute and try again.","instance":"/api"}'
 
 resource waf 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-01' = {
   name: wafPolicyName

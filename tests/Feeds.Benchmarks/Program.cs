@@ -4,7 +4,7 @@ using Feeds.Benchmarks;
 using Feeds.Local;
 
 // Feeds benchmarks: ratios against baselines measured in the same run on this machine, against a real Azurite.
-// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot | load | comtrade-memory] [--rows N] [--quick]
+// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot | load | comtrade-memory | usgs] [--rows N] [--quick]
 var rows = 100_000;
 var quick = args.Contains("--quick");
 var rowsAt = Array.IndexOf(args, "--rows");
@@ -52,7 +52,19 @@ if (args.Contains("comtrade-memory"))
     return 0;
 }
 
-if (args.Contains("snapshot"))
+if (args.Contains("usgs"))
+{
+    await output.WriteLineAsync("USGS ingest of the MCS 2026 Commodities Data file:");
+    var (throughput, ws1, heap1, ws4, heap4) = await new UsgsIngestBenchmark(options.ConnectionString, output).RunAsync(quick ? 1 : 3, CancellationToken.None);
+    results.Add(throughput);
+    await output.WriteLineAsync();
+    await output.WriteLineAsync("| memory (peak growth during the run) | working set | managed heap | target | met |");
+    await output.WriteLineAsync("|---|---|---|---|---|");
+    await output.WriteLineAsync($"| usgs ingest, 1× rows | {ws1:N1} MB | {heap1:N1} MB | flat | — |");
+    var flat = heap4 <= (heap1 * 1.5) + 8;
+    await output.WriteLineAsync($"| usgs ingest, 4× rows | {ws4:N1} MB | {heap4:N1} MB | heap ≤ 1.5 × the 1× heap + 8 MB | {(flat ? "yes" : "NO")} |");
+}
+else if (args.Contains("snapshot"))
 {
     // Peak memory must stay flat as rows grow: a quarter of the rows, then all of them (default 50,000 and 200,000).
     var total = rowsAt >= 0 ? rows : quick ? 12_000 : 200_000;

@@ -30,10 +30,18 @@ public static class MineralSelection
             ? chosen[0].Entries.Select(e => e.Mineral).Where(ids.ToHashSet(StringComparer.Ordinal).Contains)
             : ids.Order(StringComparer.Ordinal);
 
-        return [.. ordered.Select(id => new SelectedMineral(
-            byId[id],
-            [.. perList.Where(p => p.Items.ContainsKey(id)).Select(p => new ListMatch(p.List.Id, p.Items[id]))]))];
+        return [.. ordered.Select(id => new SelectedMineral(byId[id], Listed(byId[id], chosen)))];
     }
+
+    /// <summary>
+    /// One rule for <c>listed</c>, whatever the query and counting: a list's published entries that cover the mineral —
+    /// the mineral itself, its group (India's "REE" covers cerium) or its members (the US's "Cerium" covers ree).
+    /// </summary>
+    public static IReadOnlyList<ListMatch> Listed(Mineral mineral, IEnumerable<CriticalMineralList> lists) =>
+        [.. lists.Select(l => new ListMatch(l.Id, [.. l.Entries
+                .Where(e => e.Mineral == mineral.Id || e.Mineral == mineral.Group || mineral.Members.Contains(e.Mineral))
+                .Select(e => e.Name)]))
+            .Where(m => m.As.Count > 0)];
 
     /// <summary>Whether a mineral is an item of its own under the rule (groups under group counting, elements under element counting).</summary>
     private static bool Counts(Mineral mineral, ListCounting counting) => counting switch

@@ -71,6 +71,16 @@ public sealed class ApiQuery
 
     public string? Continuation { get; }
 
+    /// <summary>
+    /// What a continuation token is bound to: the route's path and its query parameters, names folded to lower case
+    /// and sorted, format, limit and continuation left out.
+    /// </summary>
+    public string Binding => (Request.Path.Value ?? "").ToLowerInvariant() + "?" + string.Join('&', _query
+        .Where(p => p.Key.ToLowerInvariant() is not ("continuation" or "format" or "limit"))
+        .Select(p => (Key: p.Key.ToLowerInvariant(), Value: p.Value.ToString().Trim()))
+        .OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+        .Select(p => p.Key + "=" + p.Value));
+
     public string? Optional(string name)
     {
         var value = _query[name].ToString();
@@ -127,6 +137,9 @@ public sealed class ApiQuery
 
     /// <summary>A trade flow: M (imports) or X (exports), upper-cased.</summary>
     public string? Flow(string name) => OneOf(name, "M", "X");
+
+    /// <summary>A USGS product slug (lower-cased).</summary>
+    public string? ProductSlug(string name) => Shaped(name, Optional(name)?.ToLowerInvariant(), Identifiers.ProductSlug(), "a product slug such as main or sponge-metal");
 
     /// <summary>A year from <see cref="Identifiers.FirstYear"/> to <see cref="Identifiers.LastYear"/>.</summary>
     public int? Year(string name)
@@ -203,7 +216,14 @@ public sealed class ApiQuery
             return ResponseFormat.Json;
         }
 
-        return Quality(accept, "text", "csv") > Quality(accept, "application", "json") ? ResponseFormat.Csv : ResponseFormat.Json;
+        var (csv, json) = (Quality(accept, "text", "csv"), Quality(accept, "application", "json"));
+        if (csv <= 0 && json <= 0)
+        {
+            throw new ApiException(StatusCodes.Status406NotAcceptable, "not-acceptable", "Not acceptable",
+                $"Accept '{Request.Headers.Accept}' allows neither representation this route has: application/json and text/csv (or format=json|csv).");
+        }
+
+        return csv > json ? ResponseFormat.Csv : ResponseFormat.Json;
     }
 
     /// <summary>The q-value the most specific matching Accept entry gives a media type (0 when none matches).</summary>

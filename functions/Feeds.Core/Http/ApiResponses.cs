@@ -42,9 +42,18 @@ public static class ApiResponses
         string cacheControl,
         string csvFileName)
     {
-        var offset = OffsetToken.Parse(query.Continuation, items.Count);
+        var offset = 0;
+        if (ContinuationToken.Read(query) is { } position
+            && !(int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset <= items.Count))
+        {
+            // Issued for this query, but the data changed under it.
+            throw ContinuationToken.Foreign();
+        }
+
         var page = items.Skip(offset).Take(query.Limit).ToList();
-        var next = offset + page.Count < items.Count ? OffsetToken.Format(offset + page.Count) : null;
+        var next = offset + page.Count < items.Count
+            ? ContinuationToken.Issue(query, (offset + page.Count).ToString(CultureInfo.InvariantCulture))
+            : null;
         return Page(query, page, items.Count, next, envelope, csv, cacheControl, csvFileName);
     }
 

@@ -12,6 +12,7 @@ public sealed record ApiResult(int Status, string ContentType, ReadOnlyMemory<by
     public string? CacheControl { get; init; }
     public string? Link { get; init; }
     public string? ContentDisposition { get; init; }
+    public string? Allow { get; init; }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -43,10 +44,23 @@ public sealed record ApiResult(int Status, string ContentType, ReadOnlyMemory<by
             response.Headers.ContentDisposition = ContentDisposition;
         }
 
+        if (Allow is not null)
+        {
+            response.Headers.Allow = Allow;
+        }
+
         response.StatusCode = Status;
-        response.ContentType = ContentType;
+        if (ContentType.Length > 0)
+        {
+            response.ContentType = ContentType;
+        }
+
         response.ContentLength = Body.Length;
-        await response.Body.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);
+        // HEAD: the same headers as GET (Content-Length included), no body.
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored, <c>*</c> matches any.</summary>

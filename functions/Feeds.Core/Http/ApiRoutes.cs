@@ -9,8 +9,8 @@ public static class ApiRoutes
     public const string Prefix = "api";
 
     public const string Minerals = "minerals", Mineral = "minerals/{id}", Countries = "countries";
-    public const string Trade = "trade", TradePartners = "trade/partners", TradeReconciliation = "trade/reconciliation";
-    public const string Reserves = "reserves";
+    public const string Trade = "trade", TradePartners = "trade/partners", TradeReconciliation = "trade/reconciliation", TradeCoverage = "trade/coverage";
+    public const string Reserves = "reserves", ReservesSeries = "reserves/series", Salient = "salient";
     public const string Indicators = "indicators", Sourcing = "sourcing";
     public const string Events = "events", EventImpact = "events/{id}/impact";
     public const string Snapshots = "snapshots", SnapshotsLatest = "snapshots/latest", SnapshotsLatestLinks = "snapshots/latest/links";
@@ -21,7 +21,7 @@ public static class ApiRoutes
     /// routes and the OpenAPI document answer from memory; the keyed routes are behind a function key.
     /// </summary>
     public static IReadOnlyList<string> ReadStorage { get; } =
-        [Trade, TradePartners, TradeReconciliation, Reserves, Indicators, Sourcing, EventImpact, Snapshots, SnapshotsLatest, Health, Feeds];
+        [Trade, TradePartners, TradeReconciliation, TradeCoverage, Reserves, ReservesSeries, Salient, Indicators, Sourcing, EventImpact, Snapshots, SnapshotsLatest, Health, Feeds];
 
     /// <summary>Whether a request path (<c>/api/…</c>) is one of <see cref="ReadStorage"/>; a <c>{…}</c> segment matches any one segment.</summary>
     public static bool IsReadStorage(PathString path)

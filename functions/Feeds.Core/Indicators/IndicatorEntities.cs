@@ -35,7 +35,7 @@ public static class IndicatorEntities
         Deserialize<TradeFigures>(e.GetString("Imports")),
         Deserialize<SupplyFigures>(e.GetString("Reserves")),
         Deserialize<SupplyFigures>(e.GetString("Production")),
-        Deserialize<SalientItem>(e.GetString("UsNetImportReliance")),
+        Deserialize<UsSalientFigures>(e.GetString("UsNetImportReliance")),
         e.GetBoolean("IsSample") ?? false,
         e.GetBoolean("DependsOnBounded") ?? false,
         e.GetBoolean("DependsOnWithheld") ?? false);

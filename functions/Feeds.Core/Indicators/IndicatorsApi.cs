@@ -62,7 +62,7 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
                 ["scenario"] = scenario ? SourcingScreen.Scenario : null,
                 ["isScenario"] = scenario,
                 ["containsSample"] = items.Any(i => i.IsSample),
-                ["definitions"] = "docs/indicators.md: import shares over partner rows (World excluded; gapUsd to the reported World total), shared HS codes left out; HHI = sum of squared percentage shares (0-10,000); memberships as on 1 July of the year (membershipsOn); usftaShareBasis ira-30d-test for years the IRA 30D critical-mineral test applied (2023-2025), else us-fta-grouping; mspSharePercent null when the MSP did not exist; reserve and production shares over the published World total (shareBasis), named countries only in the HHI, Other countries as unattributed; withheld or bounded inputs are flagged (dependsOnBounded, dependsOnWithheld), never used as exact.",
+                ["definitions"] = "docs/indicators.md: import shares over partner rows (World excluded; gapUsd to the reported World total), shared HS codes left out; HHI = sum of squared percentage shares (0-10,000); memberships as on 1 July of the year (membershipsOn); usftaShareBasis ira-30d-test for years the IRA 30D critical-mineral test applied (2023-2025), else us-fta-grouping; mspSharePercent null when the MSP did not exist; reserve and production shares over the published World total (shareBasis), named countries only in the HHI, Other countries as unattributed; withheld or bounded inputs are flagged (dependsOnBounded, dependsOnWithheld), never used as exact. USA rows: usNetImportReliance holds USGS's own net import reliance and China's share (or rank) among US import sources, each with its source, beside the Comtrade import figures (source UN Comtrade).",
             };
             var csv = new CsvTable<IndicatorRow>(Header, Cells);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "indicators");
@@ -76,7 +76,8 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
         "reserves_unattributed_percent", "reserves_share_basis", "own_reserves_t", "own_reserves_share_percent",
         "production_edition", "production_measure", "production_year", "production_hhi", "production_top3_share_percent",
         "production_china_share_percent", "production_unattributed_percent", "production_share_basis", "own_production_t",
-        "own_production_share_percent", "us_net_import_reliance", "depends_on_bounded", "depends_on_withheld", "is_sample",
+        "own_production_share_percent", "us_net_import_reliance", "us_net_import_reliance_qualifier", "us_net_import_reliance_source",
+        "us_china_import_share_percent", "us_china_import_rank", "us_import_sources_period", "us_import_sources_source", "depends_on_bounded", "depends_on_withheld", "is_sample",
     ];
 
     private static IEnumerable<string?> Cells(IndicatorRow r)
@@ -91,7 +92,8 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
             s?.Edition, CsvCells.Number(s?.Year), CsvCells.Number(s?.Hhi), CsvCells.Number(s?.Top3SharePercent), CsvCells.Number(s?.ChinaSharePercent), CsvCells.Number(s?.UnattributedSharePercent), s?.ShareBasis,
             CsvCells.Number(s?.ReporterTons), CsvCells.Number(s?.ReporterSharePercent),
             p?.Edition, p?.Measure, CsvCells.Number(p?.Year), CsvCells.Number(p?.Hhi), CsvCells.Number(p?.Top3SharePercent), CsvCells.Number(p?.ChinaSharePercent), CsvCells.Number(p?.UnattributedSharePercent), p?.ShareBasis,
-            CsvCells.Number(p?.ReporterTons), CsvCells.Number(p?.ReporterSharePercent), r.UsNetImportReliance?.NetImportReliance,
+            CsvCells.Number(p?.ReporterTons), CsvCells.Number(p?.ReporterSharePercent), r.UsNetImportReliance?.NetImportReliance, r.UsNetImportReliance?.NetImportRelianceQualifier, r.UsNetImportReliance?.NetImportRelianceSource,
+            CsvCells.Number(r.UsNetImportReliance?.ChinaImportSharePercent), CsvCells.Number(r.UsNetImportReliance?.ChinaImportRank), r.UsNetImportReliance?.ImportSourcesPeriod, r.UsNetImportReliance?.ImportSourcesSource,
             CsvCells.Bool(r.DependsOnBounded), CsvCells.Bool(r.DependsOnWithheld), CsvCells.Bool(r.IsSample),
         ];
     }

@@ -20,7 +20,7 @@ public static class IndicatorsBuilder
         CatalogData catalog,
         IReadOnlyList<TradeRow> trade,
         IReadOnlyList<ReservesRow> reserves,
-        IReadOnlyDictionary<string, IReadOnlyList<SalientItem>> salientByMineral)
+        IReadOnlyDictionary<string, IReadOnlyList<SalientRow>> salientByMineral)
     {
         var byMineral = reserves.GroupBy(r => r.MineralId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<IndicatorRow>();
@@ -41,22 +41,22 @@ public static class IndicatorsBuilder
             {
                 var imports = Imports(catalog, yearRows, years.GetValueOrDefault(year - 1) ?? [], [.. codes.Order(StringComparer.Ordinal)], year);
                 var usgs = byMineral.GetValueOrDefault(mineral.Id) ?? [];
-                var salient = partition.Key.Reporter == UnitedStates
-                    ? salientByMineral.GetValueOrDefault(mineral.Id)?.Where(s => s.Year == year).OrderByDescending(s => s.Edition, StringComparer.Ordinal).FirstOrDefault()
+                var salient = partition.Key.Reporter == UnitedStates && salientByMineral.GetValueOrDefault(mineral.Id) is { } us
+                    ? UsSalient.Pick(us, year)
                     : null;
                 result.Add(Row(partition.Key.Reporter, mineral.Id, year, imports, Supply(usgs, [UsgsMeasure.Reserves], year, partition.Key.Reporter),
-                    Supply(usgs, [UsgsMeasure.MineProduction, UsgsMeasure.RefineryProduction], year, partition.Key.Reporter), salient));
+                    Supply(usgs, UsgsMeasure.Productions, year, partition.Key.Reporter), salient));
             }
         }
 
         foreach (var (mineralId, rows) in byMineral.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            var years = rows.Where(r => r.Measure is UsgsMeasure.Reserves or UsgsMeasure.MineProduction or UsgsMeasure.RefineryProduction)
+            var years = rows.Where(r => r.Measure == UsgsMeasure.Reserves || UsgsMeasure.Productions.Contains(r.Measure))
                 .Select(r => r.Year).Distinct().Order();
             foreach (var year in years)
             {
                 result.Add(Row(WorldScope, mineralId, year, null, Supply(rows, [UsgsMeasure.Reserves], year, null),
-                    Supply(rows, [UsgsMeasure.MineProduction, UsgsMeasure.RefineryProduction], year, null), null));
+                    Supply(rows, UsgsMeasure.Productions, year, null), null));
             }
         }
 
@@ -111,10 +111,10 @@ public static class IndicatorsBuilder
     public static SupplyFigures? Supply(IReadOnlyList<ReservesRow> rows, IReadOnlyList<string> measures, int year, string? reporter) =>
         SelectGroup(rows, measures, year) is { Count: > 0 } group ? SupplyConcentration.Compute(group, reporter) : null;
 
-    private static IndicatorRow Row(string scope, string mineral, int year, TradeFigures? imports, SupplyFigures? reserves, SupplyFigures? production, SalientItem? salient) =>
+    private static IndicatorRow Row(string scope, string mineral, int year, TradeFigures? imports, SupplyFigures? reserves, SupplyFigures? production, UsSalientFigures? salient) =>
         new(scope, mineral, year, imports, reserves, production, salient,
-            imports?.IsSample == true || reserves?.IsSample == true || production?.IsSample == true || salient?.IsSample == true,
+            imports?.IsSample == true,
             reserves?.DependsOnBounded == true || production?.DependsOnBounded == true
-                || salient?.NetImportRelianceQualifier is UsgsQualifier.LowerBound or UsgsQualifier.UpperBound,
+                || (salient is not null && UsgsQualifier.IsBounded(salient.NetImportRelianceQualifier)),
             reserves?.DependsOnWithheld == true || production?.DependsOnWithheld == true || salient?.NetImportRelianceQualifier == UsgsQualifier.Withheld);
 }

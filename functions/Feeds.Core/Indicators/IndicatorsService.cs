@@ -5,7 +5,7 @@ using Feeds.Core.Storage;
 namespace Feeds.Core.Indicators;
 
 /// <summary>
-/// Recomputes the <c>Indicators</c> table from <c>TradeFlows</c>, <c>Reserves</c> and the catalog: after every
+/// Recomputes the <c>Indicators</c> table from <c>TradeFlows</c>, <c>Reserves</c>, <c>Salient</c> and the catalog: after every
 /// comtrade or usgs run that stored anything (as an <see cref="IFeedRunObserver"/>), and on demand (the local host's
 /// <c>ingest indicators</c>). A recompute is a batch job, so it reads the source tables whole; rows it no longer
 /// produces are deleted, so the table always equals a computation from the stored inputs.
@@ -36,21 +36,19 @@ public sealed class IndicatorsService(FeedTables tables, CatalogService catalog,
         }
 
         var reserves = new List<ReservesRow>();
-        var salient = new Dictionary<string, List<SalientItem>>(StringComparer.Ordinal);
         await foreach (var e in tables.Get(FeedTables.Reserves).QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (e.PartitionKey.StartsWith(ReservesEntities.SalientPrefix, StringComparison.Ordinal))
-            {
-                var item = ReservesEntities.ToSalient(e)!;
-                (salient.TryGetValue(e.RowKey, out var list) ? list : salient[e.RowKey] = []).Add(item);
-            }
-            else
-            {
-                reserves.Add(ReservesEntities.FromEntity(e));
-            }
+            reserves.Add(ReservesEntities.FromEntity(e));
         }
 
-        var rows = IndicatorsBuilder.Build(data, trade, reserves, salient.ToDictionary(p => p.Key, p => (IReadOnlyList<SalientItem>)p.Value, StringComparer.Ordinal));
+        var salient = new Dictionary<string, List<SalientRow>>(StringComparer.Ordinal);
+        await foreach (var e in tables.Get(FeedTables.Salient).QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var row = SalientEntities.FromEntity(e);
+            (salient.TryGetValue(row.MineralId, out var list) ? list : salient[row.MineralId] = []).Add(row);
+        }
+
+        var rows = IndicatorsBuilder.Build(data, trade, reserves, salient.ToDictionary(p => p.Key, p => (IReadOnlyList<SalientRow>)p.Value, StringComparer.Ordinal));
         var table = tables.Get(FeedTables.Indicators);
         var entities = rows.Select(IndicatorEntities.ToEntity).ToList();
         var keep = entities.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet();

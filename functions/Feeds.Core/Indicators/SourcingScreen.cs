@@ -100,7 +100,7 @@ public static class SourcingScreen
                 r.TryGetValue(iso3, out var a) ? a : null, res?.ValueTons, res?.Qualifier, reserveShare,
                 p.TryGetValue(iso3, out var b) ? b : null, prod?.ValueTons, prod?.Qualifier, productionShare,
                 [.. memberships.Order(StringComparer.Ordinal)], importShare, share?.ValueUsd, reasons,
-                res?.IsSample == true || prod?.IsSample == true || share?.IsSample == true));
+                share?.IsSample == true));
         }
 
         var ordered = candidates

@@ -19,7 +19,7 @@ public static class SupplyConcentration
         // Only exact or estimated numbers are shares; a bound or a withheld cell is never treated as a value.
         var valued = named.Where(r => r.ValueTons is not null && UsgsQualifier.IsValue(r.Qualifier))
             .OrderByDescending(r => r.ValueTons).ThenBy(r => r.Country.Key, StringComparer.Ordinal).ToList();
-        var bounded = group.Any(r => r.Qualifier is UsgsQualifier.LowerBound or UsgsQualifier.UpperBound)
+        var bounded = group.Any(r => UsgsQualifier.IsBounded(r.Qualifier))
                       || shareBasis == ReservesShares.WorldTotalLowerBound;
         var withheld = named.Any(r => r.Qualifier == UsgsQualifier.Withheld);
 
@@ -38,6 +38,6 @@ public static class SupplyConcentration
             world?.ValueTons, shareBasis, world?.WorldTotalExcludes,
             hhi, top3Share, [.. top3.Select(r => r.Country.Key)], chinaShare, Share(others), named.Count,
             reporter, own?.ValueTons, own?.Qualifier, Share(own),
-            bounded, withheld, group.Any(r => r.IsSample));
+            bounded, withheld);
     }
 }

@@ -4,7 +4,7 @@ namespace Feeds.Core.Indicators;
 /// Concentration of one USGS measure (reserves or production) of a mineral in a year and edition: HHI over named
 /// countries with a value (0–10,000), top-3 share, China's share, the "Other countries" share reported as
 /// unattributed, and the reporter's own value and share. Shares are over the published World total when there is
-/// one (<see cref="ShareBasis"/> says which). Withheld and bounded values are left out of the sums and flagged.
+/// one (<see cref="ShareBasis"/> says which). Withheld and bounded values are left out of the sums and flagged. USGS data is all real (no sample flag).
 /// </summary>
 public sealed record SupplyFigures(
     string Edition,
@@ -26,5 +26,4 @@ public sealed record SupplyFigures(
     string? ReporterQualifier,
     double? ReporterSharePercent,
     bool DependsOnBounded,
-    bool DependsOnWithheld,
-    bool IsSample);
+    bool DependsOnWithheld);

@@ -26,13 +26,13 @@ public sealed class FeedRunsApi(FeedFreshness freshness, FeedRunStore runs, Quar
             }
 
             var csv = new CsvTable<FeedSummary>(
-                ["feed", "freshness", "last_success", "max_age_hours", "last_run", "last_status", "last_read", "last_stored", "last_unchanged", "last_superseded", "last_quarantined", "last_failed_slices"],
+                ["feed", "freshness", "last_success", "max_age_hours", "last_run", "last_status", "last_read", "last_stored", "last_unchanged", "last_superseded", "last_quarantined", "last_out_of_scope", "last_failed_slices"],
                 f =>
                 {
                     var last = f.Runs is [var newest, ..] ? newest : null;
                     return [f.Feed, f.Freshness, CsvCells.Time(f.LastSuccess), CsvCells.Number(f.MaxAgeHours), last?.RunId, last?.Status,
                         CsvCells.Number(last?.Records?.Read), CsvCells.Number(last?.Records?.Stored), CsvCells.Number(last?.Records?.Unchanged),
-                        CsvCells.Number(last?.Records?.Superseded), CsvCells.Number(last?.Records?.Quarantined), CsvCells.Number(last?.SlicesFailed)];
+                        CsvCells.Number(last?.Records?.Superseded), CsvCells.Number(last?.Records?.Quarantined), CsvCells.Number(last?.Records?.OutOfScope), CsvCells.Number(last?.SlicesFailed)];
                 });
             return ApiResponses.List(query, items, new Dictionary<string, object?> { ["isSample"] = false }, csv, CachePolicies.None, "feeds");
         });

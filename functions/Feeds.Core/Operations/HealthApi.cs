@@ -64,6 +64,7 @@ public sealed class HealthApi(
             : checks.Any(c => c.Status == "degraded") ? "degraded"
             : "healthy";
         var code = status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        return ApiResponses.Json(new { status, checkedAt = now, checks }, CachePolicies.None, code, validator: false);
+        // Whole seconds: the body keeps one length, so a HEAD's Content-Length matches the GET that follows.
+        return ApiResponses.Json(new { status, checkedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero), checks }, CachePolicies.None, code, validator: false);
     }
 }

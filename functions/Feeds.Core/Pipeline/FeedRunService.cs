@@ -43,9 +43,9 @@ public sealed class FeedRunService(
             var status = outcome.Succeeded ? FeedRunStatus.Succeeded : FeedRunStatus.PartiallyFailed;
             finished = running with { Status = status, FinishedAt = time.GetUtcNow(), Outcome = outcome };
             logger.LogInformation(
-                "Feed {Feed} run {RunId} {Status}: read {Read}, stored {Stored}, unchanged {Unchanged}, superseded {Superseded}, quarantined {Quarantined}, failed slices {FailedSlices}",
+                "Feed {Feed} run {RunId} {Status}: read {Read}, stored {Stored}, unchanged {Unchanged}, superseded {Superseded}, quarantined {Quarantined}, out of scope {OutOfScope}, failed slices {FailedSlices}",
                 runner.Name, runId, status, outcome.Records.Read, outcome.Records.Stored, outcome.Records.Unchanged,
-                outcome.Records.Superseded, outcome.Records.Quarantined, outcome.FailedSlices.Count);
+                outcome.Records.Superseded, outcome.Records.Quarantined, outcome.Records.OutOfScope, outcome.FailedSlices.Count);
         }
         catch (Exception ex)
         {

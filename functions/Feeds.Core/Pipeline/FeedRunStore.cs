@@ -26,6 +26,7 @@ public sealed class FeedRunStore(FeedTables tables)
             ["RecordsUnchanged"] = outcome?.Records.Unchanged,
             ["RecordsSuperseded"] = outcome?.Records.Superseded,
             ["RecordsQuarantined"] = outcome?.Records.Quarantined,
+            ["RecordsOutOfScope"] = outcome?.Records.OutOfScope,
             ["EntitiesWritten"] = outcome?.EntitiesWritten,
             ["EntitiesDeleted"] = outcome?.EntitiesDeleted,
             ["SlicesStored"] = outcome?.SlicesStored,
@@ -68,7 +69,7 @@ public sealed class FeedRunStore(FeedTables tables)
         FeedRunOutcome? outcome = e.GetInt64("RecordsRead") is { } read
             ? new FeedRunOutcome(
                 new RecordCounts(read, e.GetInt64("RecordsStored") ?? 0, e.GetInt64("RecordsUnchanged") ?? 0,
-                    e.GetInt64("RecordsSuperseded") ?? 0, e.GetInt64("RecordsQuarantined") ?? 0),
+                    e.GetInt64("RecordsSuperseded") ?? 0, e.GetInt64("RecordsQuarantined") ?? 0, e.GetInt64("RecordsOutOfScope") ?? 0),
                 e.GetInt64("EntitiesWritten") ?? 0,
                 e.GetInt64("EntitiesDeleted") ?? 0,
                 e.GetInt32("SlicesStored") ?? 0,

@@ -4,7 +4,8 @@ namespace Feeds.Core.Reserves;
 /// The columns of an MCS world file, found by name (case-insensitive): Source, Country, Type, and in 2025 Commodity
 /// and Unit_meas; value columns <c>{Prod|Cap|Reserves}[_words][_unit][_est][_year]</c> and notes columns
 /// <c>{Prod|Cap|Reserves|Reserve}_note[s]</c>. Blank headers (trailing empty columns, pandas' <c>Unnamed: N</c>) are
-/// ignored; any other name makes the header unrecognised (<see cref="Error"/>), because nothing is guessed.
+/// ignored; a production wording as a header name is the Type ("Mine production, fluorspar"); any other name makes
+/// the header unrecognised (<see cref="Error"/>), because nothing is guessed.
 /// </summary>
 internal sealed class ColumnLayout
 {
@@ -14,6 +15,9 @@ internal sealed class ColumnLayout
     public int Country { get; private set; } = -1;
     public int Type { get; private set; } = -1;
     public int? Commodity { get; private set; }
+
+    /// <summary>The Type as the header itself states it, when a file names its one Type in the header ("Mine production, fluorspar").</summary>
+    public string? TypeInHeader { get; private set; }
     public int? UnitMeasure { get; private set; }
     public List<ValueColumn> Values { get; } = [];
     public List<int> Ignored { get; } = [];
@@ -53,6 +57,14 @@ internal sealed class ColumnLayout
             }
 
             var error = layout.AddValueOrNotes(i, name);
+            if (error is not null && layout.Type < 0 && UsgsWording.Stage(name) is not null)
+            {
+                // A production wording as a header name stands where the Type column stands.
+                layout.Type = i;
+                layout.TypeInHeader = name;
+                continue;
+            }
+
             if (error is not null)
             {
                 errors.Add(error);

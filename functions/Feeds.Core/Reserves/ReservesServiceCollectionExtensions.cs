@@ -4,7 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 
 namespace Feeds.Core.Reserves;
 
-/// <summary>Registers the usgs feed, its HTTP source (replayed offline) and the reserves query service.</summary>
+/// <summary>Registers the usgs feed, its HTTP source (replayed offline) and the reserves and salient query services.</summary>
 public static class ReservesServiceCollectionExtensions
 {
     public static IServiceCollection AddReserves(this IServiceCollection services, IConfiguration configuration)
@@ -13,6 +13,7 @@ public static class ReservesServiceCollectionExtensions
         services.TryAddSingleton(_ => UsgsManifest.Load());
         services.TryAddSingleton<UsgsSource>();
         services.TryAddSingleton<ReservesApi>();
+        services.TryAddSingleton<SalientApi>();
         services.AddSingleton<IFeedRunner, UsgsFeed>();
 
         // An explicitly configured URL list is always fetched as given (a mirror, a test's stand-in server); the

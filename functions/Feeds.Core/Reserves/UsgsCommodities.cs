@@ -1,123 +1,183 @@
+using System.Text.RegularExpressions;
 using Feeds.Core.Catalog;
 
 namespace Feeds.Core.Reserves;
 
 /// <summary>
-/// Maps USGS commodities to catalog minerals. The MCS 2022–2024 world files name their commodity only by the code in
-/// the file name (<c>mcs2024-lithi_world.csv</c>); <see cref="FileCodes"/> turns the code into the MCS chapter name,
-/// and the catalog's <c>usgsNames</c> turn that name into a mineral. MCS 2025 and the T5 salient table name the
-/// commodity in a column and go straight to the catalog. A code or name the catalog does not know is quarantined.
+/// Maps USGS commodity names to catalog minerals. Names are folded (<see cref="UsgsText.Fold"/>) and looked up, in
+/// order, in the USGS alias table (data/usgs/commodity-aliases.json: name → mineral and product, checked against the
+/// catalog at load), the catalog's ids, names and <c>usgsNames</c>; then a product-qualified name is tried without its
+/// qualifier ("COBALT, metal, oxides, and salts" → cobalt, product "metal-oxides-and-salts"; "Aluminum (bauxite)"); then
+/// a near miss: one edit (insert, delete, substitute or swap) away from exactly one known in-scope name of at least six
+/// letters ("Gemanium" → germanium, the spelling recorded). A name that maps nowhere is out of scope (a commodity on no
+/// critical-mineral list); in scope means the mineral (or its group) is on one of the catalog's lists, which every
+/// catalog mineral is. The MCS 2022–2024 files name their commodity by a code in the file name (<see cref="FileCodes"/>).
 /// </summary>
-public sealed class UsgsCommodities
+public sealed partial class UsgsCommodities
 {
-    /// <summary>MCS file codes and the chapter name each stands for (codes listed in data/usgs/README.md and seen in the files).</summary>
+    public const string AliasResource = "usgs/commodity-aliases.json";
+
+    /// <summary>MCS file codes and the chapter name each stands for (seen in the files and the data releases' listings).</summary>
     public static IReadOnlyDictionary<string, string> FileCodes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["alumi"] = "Aluminum",
-        ["antim"] = "Antimony",
-        ["arsen"] = "Arsenic",
-        ["barit"] = "Barite",
-        ["bauxi"] = "Bauxite and alumina",
-        ["beryl"] = "Beryllium",
-        ["bismu"] = "Bismuth",
-        ["boron"] = "Boron",
-        ["cadmi"] = "Cadmium",
-        ["cesiu"] = "Cesium",
-        ["chrom"] = "Chromium",
-        ["cobal"] = "Cobalt",
-        ["coppe"] = "Copper",
-        ["fluor"] = "Fluorspar",
-        ["galli"] = "Gallium",
-        ["germa"] = "Germanium",
-        ["graph"] = "Graphite (natural)",
-        ["indiu"] = "Indium",
-        ["lead"] = "Lead",
-        ["lithi"] = "Lithium",
-        ["manga"] = "Manganese",
-        ["mgcomp"] = "Magnesium compounds",
-        ["mgmet"] = "Magnesium metal",
-        ["molyb"] = "Molybdenum",
-        ["nicke"] = "Nickel",
-        ["niobi"] = "Niobium (columbium)",
-        ["phosp"] = "Phosphate rock",
-        ["plati"] = "Platinum-group metals",
-        ["potas"] = "Potash",
-        ["raree"] = "Rare earths",
-        ["rheni"] = "Rhenium",
-        ["rubid"] = "Rubidium",
-        ["scand"] = "Scandium",
-        ["selen"] = "Selenium",
-        ["silve"] = "Silver",
-        ["simet"] = "Silicon",
-        ["stron"] = "Strontium",
-        ["tanta"] = "Tantalum",
-        ["tellu"] = "Tellurium",
-        ["timin"] = "Titanium mineral concentrates",
-        ["tin"] = "Tin",
-        ["titan"] = "Titanium and titanium dioxide",
-        ["tungs"] = "Tungsten",
-        ["vanad"] = "Vanadium",
-        ["yttri"] = "Yttrium",
-        ["zinc"] = "Zinc",
-        ["zirco"] = "Zirconium and hafnium",
-        ["zirco-hafni"] = "Zirconium and hafnium",
+        ["alumi"] = "Aluminum", ["alum"] = "Aluminum", ["antim"] = "Antimony", ["arsen"] = "Arsenic", ["barit"] = "Barite",
+        ["bauxi"] = "Bauxite and alumina", ["beryl"] = "Beryllium", ["bismu"] = "Bismuth", ["boron"] = "Boron", ["cadmi"] = "Cadmium",
+        ["cesiu"] = "Cesium", ["chrom"] = "Chromium", ["cobal"] = "Cobalt", ["coppe"] = "Copper", ["fluor"] = "Fluorspar",
+        ["galli"] = "Gallium", ["germa"] = "Germanium", ["graph"] = "Graphite (natural)", ["indiu"] = "Indium", ["lead"] = "Lead",
+        ["lithi"] = "Lithium", ["lithium"] = "Lithium", ["manga"] = "Manganese", ["mgcomp"] = "Magnesium compounds", ["mgmet"] = "Magnesium metal",
+        ["molyb"] = "Molybdenum", ["nicke"] = "Nickel", ["niobi"] = "Niobium (columbium)", ["phosp"] = "Phosphate rock",
+        ["plati"] = "Platinum-group metals", ["potas"] = "Potash", ["raree"] = "Rare earths", ["rareee"] = "Rare earths",
+        ["rheni"] = "Rhenium", ["rubid"] = "Rubidium", ["scand"] = "Scandium", ["scandi"] = "Scandium", ["selen"] = "Selenium",
+        ["silve"] = "Silver", ["simet"] = "Silicon", ["stron"] = "Strontium", ["tanta"] = "Tantalum", ["tellu"] = "Tellurium",
+        ["timin"] = "Titanium mineral concentrates", ["tin"] = "Tin", ["titan"] = "Titanium and titanium dioxide", ["tungs"] = "Tungsten",
+        ["vanad"] = "Vanadium", ["yttri"] = "Yttrium", ["zinc"] = "Zinc", ["zirco"] = "Zirconium and hafnium", ["zirco-hafni"] = "Zirconium and hafnium",
+        // Chapters on no critical-mineral list: named so that their files are counted out of scope by name.
+        ["abras"] = "Abrasives", ["asbes"] = "Asbestos", ["bromi"] = "Bromine", ["cemen"] = "Cement", ["clays"] = "Clays",
+        ["diamo"] = "Diamond (industrial)", ["diato"] = "Diatomite", ["felds"] = "Feldspar", ["feore"] = "Iron ore",
+        ["fepig"] = "Iron and steel", ["fescr"] = "Iron and steel scrap", ["fesla"] = "Iron and steel slag", ["feste"] = "Iron and steel",
+        ["garne"] = "Garnet (industrial)", ["gemst"] = "Gemstones", ["gold"] = "Gold", ["gypsu"] = "Gypsum", ["heliu"] = "Helium",
+        ["iodin"] = "Iodine", ["kyani"] = "Kyanite and related minerals", ["lime"] = "Lime", ["mercu"] = "Mercury", ["mica"] = "Mica (natural)",
+        ["nitro"] = "Nitrogen (fixed)", ["peat"] = "Peat", ["perli"] = "Perlite", ["pumic"] = "Pumice and pumicite", ["quartz"] = "Quartz",
+        ["salt"] = "Salt", ["sandc"] = "Sand and gravel (construction)", ["sandi"] = "Sand and gravel (industrial)", ["sodaa"] = "Soda ash",
+        ["stonec"] = "Stone (crushed)", ["stond"] = "Stone (dimension)", ["sulfu"] = "Sulfur", ["talc"] = "Talc and pyrophyllite",
+        ["thalli"] = "Thallium", ["thori"] = "Thorium", ["vermi"] = "Vermiculite", ["wolla"] = "Wollastonite", ["zeoli"] = "Zeolites (natural)",
     };
 
-    /// <summary>
-    /// Chapter names the catalog gives to more than one mineral, and the mineral their world table measures: the
-    /// "Zirconium and hafnium" world table is zirconium mineral concentrates and zirconium reserves (hafnium has none).
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> SharedNames { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Zirconium and hafnium"] = "zirconium",
-    };
-
-    private readonly Dictionary<string, List<string>> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string Mineral, string? Product)> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UsgsCommodity> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UsgsCommodity> _raw = new(StringComparer.Ordinal);
 
     public UsgsCommodities(CatalogData catalog)
+        : this(catalog, ReadAliases())
     {
+    }
+
+    public UsgsCommodities(CatalogData catalog, IReadOnlyList<(string Name, string Mineral, string? Product)> aliases)
+    {
+        var ids = catalog.Minerals.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, mineral, product) in aliases)
+        {
+            if (!ids.Contains(mineral))
+            {
+                throw new InvalidOperationException($"data/usgs/commodity-aliases.json maps '{name}' to '{mineral}', which is not a catalog mineral.");
+            }
+
+            _known.TryAdd(UsgsText.Fold(name), (mineral, product));
+        }
+
         foreach (var mineral in catalog.Minerals)
         {
-            foreach (var name in mineral.UsgsNames)
-            {
-                if (!_byName.TryGetValue(UsgsText.Clean(name), out var ids))
-                {
-                    _byName[UsgsText.Clean(name)] = ids = [];
-                }
+            _known.TryAdd(UsgsText.Fold(mineral.Id), (mineral.Id, null));
+            _known.TryAdd(UsgsText.Fold(mineral.Name), (mineral.Id, null));
+        }
 
-                ids.Add(mineral.Id);
-            }
+        // A usgsName two minerals claim is left to the alias table ("Zirconium and hafnium"); otherwise first claim wins.
+        var claims = catalog.Minerals.SelectMany(m => m.UsgsNames.Select(n => (Name: UsgsText.Fold(n), m.Id))).GroupBy(c => c.Name);
+        foreach (var claim in claims.Where(c => c.Select(x => x.Id).Distinct().Count() == 1))
+        {
+            _known.TryAdd(claim.Key, (claim.First().Id, null));
         }
     }
 
-    /// <summary>The mineral a USGS commodity name stands for, or null with the reason.</summary>
-    public (string? MineralId, string? Error) ByName(string? name)
+    /// <summary>The mineral (and product) a USGS commodity name stands for; out of scope when it maps nowhere.</summary>
+    public UsgsCommodity ByName(string? name)
     {
-        var text = UsgsText.Clean(name);
-        if (!_byName.TryGetValue(text, out var ids))
+        if (name is not null && _raw.TryGetValue(name, out var seen))
         {
-            return (null, $"commodity '{text}' is not a USGS name of any catalog mineral");
+            return seen;
         }
 
-        if (ids.Count == 1)
+        var result = ByFolded(name);
+        if (name is not null && _raw.Count < 100_000)
         {
-            return (ids[0], null);
+            _raw[name] = result;
         }
 
-        return SharedNames.TryGetValue(text, out var chosen) && ids.Contains(chosen)
-            ? (chosen, null)
-            : (null, $"commodity '{text}' names several catalog minerals ({string.Join(", ", ids)})");
+        return result;
     }
 
-    /// <summary>The commodity name and mineral of an MCS file code, or the reason it has none.</summary>
-    public (string? Commodity, string? MineralId, string? Error) ByFileCode(string code)
+    private UsgsCommodity ByFolded(string? name)
     {
-        if (!FileCodes.TryGetValue(code, out var commodity))
+        var folded = UsgsText.Fold(name);
+        if (_cache.TryGetValue(folded, out var cached))
         {
-            return (null, null, $"file code '{code}' is not in the USGS file-code table");
+            return cached with { Name = UsgsText.Clean(name) };
         }
 
-        var (mineral, error) = ByName(commodity);
-        return (commodity, mineral, error);
+        var result = Lookup(UsgsText.Clean(name), folded);
+        _cache[folded] = result;
+        return result;
     }
+
+    /// <summary>The chapter name of an MCS file code and what it stands for; null when the code is not a known MCS code.</summary>
+    public UsgsCommodity? ByFileCode(string code) =>
+        FileCodes.TryGetValue(code, out var chapter) ? ByName(chapter) : null;
+
+    private UsgsCommodity Lookup(string name, string folded)
+    {
+        if (folded.Length == 0)
+        {
+            return new UsgsCommodity(name, null, null, null);
+        }
+
+        if (_known.TryGetValue(folded, out var known))
+        {
+            return new UsgsCommodity(name, known.Mineral, known.Product, null);
+        }
+
+        // "COBALT, metal, oxides, and salts", "Aluminum (bauxite)": the base name, with the rest as the product.
+        var qualified = QualifiedName().Match(folded);
+        if (qualified.Success && _known.TryGetValue(qualified.Groups["base"].Value.Trim(), out var baseMineral))
+        {
+            var product = baseMineral.Product ?? UsgsWording.Slug(qualified.Groups["rest"].Value);
+            return new UsgsCommodity(name, baseMineral.Mineral, product.Length == 0 ? null : product, null);
+        }
+
+        var near = _known.Where(k => k.Key.Length >= 6 && folded.Length >= 6 && WithinOneEdit(folded, k.Key)).Select(k => (k.Key, k.Value)).DistinctBy(k => k.Value.Mineral).ToList();
+        return near.Count == 1
+            ? new UsgsCommodity(name, near[0].Value.Mineral, near[0].Value.Product, $"'{name}' read as '{near[0].Key}' (one letter apart)")
+            : new UsgsCommodity(name, null, null, null);
+    }
+
+    /// <summary>Damerau–Levenshtein distance at most one (one insertion, deletion, substitution or swap of neighbours).</summary>
+    public static bool WithinOneEdit(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            return a[(i + 1)..] == b[(i + 1)..]
+                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..] == b[(i + 2)..]);
+        }
+
+        return a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
+    }
+
+    private static List<(string Name, string Mineral, string? Product)> ReadAliases()
+    {
+        using var stream = typeof(UsgsCommodities).Assembly.GetManifestResourceStream(AliasResource)
+            ?? throw new FileNotFoundException($"{AliasResource} is not embedded in Feeds.Core.");
+        using var document = JsonDocument.Parse(stream);
+        return [.. document.RootElement.GetProperty("aliases").EnumerateArray().Select(a => (
+            a.GetProperty("name").GetString()!,
+            a.GetProperty("mineral").GetString()!,
+            a.TryGetProperty("product", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null))];
+    }
+
+    [GeneratedRegex(@"^(?<base>[^,(]+?)\s*(?:,\s*(?<rest>.+)|\((?<rest>[^)]*)\)\s*(?:,.*)?)$")]
+    private static partial Regex QualifiedName();
 }

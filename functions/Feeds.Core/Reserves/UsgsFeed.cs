@@ -7,9 +7,11 @@ namespace Feeds.Core.Reserves;
 /// <summary>
 /// The usgs feed: each URL of <c>Feeds:Usgs:Urls</c> is a slice. A slice is fetched as a conditional request with the
 /// validators of its checkpoint; a <c>304</c> (or identical bytes) counts the slice's records, as stored in the
-/// checkpoint, as unchanged without reading them. Otherwise each file is parsed, rejected records go to quarantine,
-/// rows are upserted in replace mode (deterministic keys: a second run leaves the same rows), rows a file no longer
-/// holds are deleted, and only then does the checkpoint advance. A slice that fails is reported and retried next run.
+/// checkpoint, as unchanged without reading them. Otherwise each file is parsed group by group (a commodity's rows):
+/// a group's rejected records go to quarantine and its rows are queued; every few thousand rows the queue is upserted
+/// in replace mode (reserves and salient tables at once; deterministic keys: a second run leaves the same rows), so
+/// memory holds a bounded number of rows, never the file. Rows a file no longer holds are deleted, and only then does the checkpoint advance. A slice that fails is
+/// reported and retried next run.
 /// </summary>
 public sealed class UsgsFeed(
     CatalogService catalog,
@@ -24,7 +26,7 @@ public sealed class UsgsFeed(
     public const string FeedName = "usgs";
 
     /// <summary>Bumped when parsing or the stored shape changes, so unchanged files are read and stored again.</summary>
-    public const string ParserVersion = "p1";
+    public const string ParserVersion = "p2";
 
     public string Name => FeedName;
 
@@ -32,10 +34,9 @@ public sealed class UsgsFeed(
 
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
-        var parser = new UsgsParser(catalog.Current, manifest.SampleHashes);
+        var parser = new UsgsParser(catalog.Current);
         var run = new FeedRunTally();
-        // Keys stored in this run (across files), with the first value and where it came from: the duplicate rule.
-        var seen = new Dictionary<(string Pk, string Rk), (string Value, string Where)>();
+        var seen = new UsgsSeenKeys();
         foreach (var url in options.Value.UrlList(manifest))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,9 +59,7 @@ public sealed class UsgsFeed(
     /// <summary>The checkpoint slice of a URL (URLs hold characters a key may not).</summary>
     public static string SliceKey(string url) => "url-" + UsgsParser.Sha256(Encoding.UTF8.GetBytes(url))[..32];
 
-    private async Task RunSliceAsync(
-        string url, UsgsParser parser, FeedRunTally run, Dictionary<(string Pk, string Rk), (string Value, string Where)> seen,
-        FeedRunContext context, CancellationToken cancellationToken)
+    private async Task RunSliceAsync(string url, UsgsParser parser, FeedRunTally run, UsgsSeenKeys seen, FeedRunContext context, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
@@ -70,6 +69,7 @@ public sealed class UsgsFeed(
         var slice = SliceKey(url);
         var checkpoint = context.Force ? null : await checkpoints.GetAsync(FeedName, slice, cancellationToken).ConfigureAwait(false);
         var fetch = await source.FetchAsync(uri, checkpoint?.ETag, checkpoint?.LastModified, cancellationToken).ConfigureAwait(false);
+        await using var fetched = fetch.ConfigureAwait(false);
         if (fetch.NotModified)
         {
             var known = checkpoint ?? throw new InvalidOperationException($"{url} answered 304 to a request without validators.");
@@ -77,7 +77,7 @@ public sealed class UsgsFeed(
             return;
         }
 
-        var hash = UsgsParser.Sha256(fetch.Content) + "-" + ParserVersion;
+        var hash = fetch.Hash + "-" + ParserVersion;
         if (checkpoint is not null && checkpoint.Hash == hash)
         {
             // New validators but the same bytes: nothing to store; keep the validators for the next conditional request.
@@ -86,40 +86,124 @@ public sealed class UsgsFeed(
             return;
         }
 
+        var counts = RecordCounts.Zero;
+        long written = 0, deleted = 0;
+        var layouts = new SortedSet<string>(StringComparer.Ordinal);
+        var outOfScope = new SortedSet<string>(StringComparer.Ordinal);
         var (files, archiveError) = UsgsArchive.Expand(fetch.FileName, fetch.Content);
-        var results = files.Select(f => parser.Parse(f.Name, f.Bytes)).ToList();
-        var rejected = results.SelectMany(r => r.Quarantined).ToList();
-        long read = results.Sum(r => r.Read);
         if (archiveError is not null)
         {
-            read++;
-            rejected.Add(new QuarantinedRecord(fetch.FileName, "file", archiveError, ""));
+            counts = counts.Add(new RecordCounts(1, 0, 0, 0, 1));
+            run.QuarantineSequence += await quarantine.AddAsync(FeedName, context.RunId, [new QuarantinedRecord(fetch.FileName, "file", archiveError, "")], run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
         }
 
-        var (rows, rowsSuperseded) = Deduplicate(seen, results.SelectMany(r => r.Rows), r => (r.MineralId, ReservesEntities.RowKey(r.Edition, r.Measure, r.Product, r.Year, r.Country.Key)),
-            r => $"{r.Qualifier}|{r.ValuePublished}|{r.ValueTons}", r => $"{r.SourceFile} line {r.SourceLine}", r => new QuarantinedRecord(r.SourceFile, $"line {r.SourceLine}, column {r.Column}", "", ""), rejected);
-        var (salient, salientSuperseded) = Deduplicate(seen, results.SelectMany(r => r.Salient), s => (ReservesEntities.SalientPartition(s.Edition), s.MineralId),
-            s => string.Join('|', s.Published.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)), s => $"{s.SourceFile} line {s.SourceLine}", s => new QuarantinedRecord(s.SourceFile, $"line {s.SourceLine}", "", ""), rejected);
+        foreach (var (name, content) in files)
+        {
+            await using var contentDisposal = content.ConfigureAwait(false);
+            var stored = new UsgsStoredKeys();
+            var pending = new UsgsPendingWrites();
+            // One write in flight while the next groups are parsed: parsing and storage overlap, memory stays bounded.
+            var inFlight = Task.FromResult(0L);
+            foreach (var batch in parser.ParseBatches(name, content))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                counts = counts.Add(await StoreAsync(batch, seen, pending, run, context, cancellationToken).ConfigureAwait(false));
+                layouts.Add(batch.Layout);
+                outOfScope.UnionWith(batch.OutOfScopeNames);
+                if (pending.Count >= UsgsPendingWrites.FlushAt)
+                {
+                    written += await inFlight.ConfigureAwait(false);
+                    inFlight = FlushAsync(pending, stored, cancellationToken);
+                    pending = new UsgsPendingWrites();
+                }
+            }
 
-        run.QuarantineSequence += await quarantine.AddAsync(FeedName, context.RunId, rejected, run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
-
-        var table = tables.Get(FeedTables.Reserves);
-        List<TableEntity> entities = [.. rows.Select(r => ReservesEntities.ToEntity(r, context.RunId)), .. salient.Select(s => ReservesEntities.ToEntity(s, context.RunId))];
-        var written = await TableBatchWriter.UpsertReplaceAsync(table, entities, cancellationToken).ConfigureAwait(false);
-        var deleted = await DeleteStaleAsync(table, results.Select(r => r.File), entities, cancellationToken).ConfigureAwait(false);
+            written += await inFlight.ConfigureAwait(false);
+            written += await FlushAsync(pending, stored, cancellationToken).ConfigureAwait(false);
+            deleted += await DeleteStaleAsync(name, stored, cancellationToken).ConfigureAwait(false);
+        }
 
         // The checkpoint advances only now that every row of the slice is stored.
-        await checkpoints.SetAsync(FeedName, slice, new FeedCheckpoint(hash, fetch.ETag, fetch.LastModified, read), context.RunId, cancellationToken).ConfigureAwait(false);
+        await checkpoints.SetAsync(FeedName, slice, new FeedCheckpoint(hash, fetch.ETag, fetch.LastModified, counts.Read), context.RunId, cancellationToken).ConfigureAwait(false);
 
-        var counts = new RecordCounts(read, rows.Count + salient.Count, 0, rowsSuperseded + salientSuperseded, rejected.Count);
         run.Add(counts);
         run.EntitiesWritten += written;
         run.EntitiesDeleted += deleted;
         run.SlicesStored++;
         logger.LogInformation(
-            "USGS {File} ({Layouts}): read {Read}, stored {Stored}, superseded {Superseded}, quarantined {Quarantined}; {Deleted} stale rows removed",
-            fetch.FileName, string.Join(", ", results.Select(r => r.Layout).Distinct()), counts.Read, counts.Stored, counts.Superseded, counts.Quarantined, deleted);
-        context.Progress?.Report($"{fetch.FileName}: read {counts.Read}, stored {counts.Stored}, superseded {counts.Superseded}, quarantined {counts.Quarantined}");
+            "USGS {File} ({Layouts}): read {Read}, stored {Stored}, superseded {Superseded}, quarantined {Quarantined}, out of scope {OutOfScope}; {Deleted} stale rows removed",
+            fetch.FileName, string.Join(", ", layouts), counts.Read, counts.Stored, counts.Superseded, counts.Quarantined, counts.OutOfScope, deleted);
+        if (outOfScope.Count > 0)
+        {
+            logger.LogInformation("USGS {File}: out of scope (on no critical-mineral list): {Names}", fetch.FileName, string.Join("; ", outOfScope));
+        }
+
+        context.Progress?.Report($"{fetch.FileName}: read {counts.Read}, stored {counts.Stored}, superseded {counts.Superseded}, quarantined {counts.Quarantined}, out of scope {counts.OutOfScope}");
+    }
+
+    /// <summary>One group: duplicates resolved against the run, quarantine written, rows queued for writing.</summary>
+    private async Task<RecordCounts> StoreAsync(
+        UsgsBatch batch, UsgsSeenKeys seen, UsgsPendingWrites pending, FeedRunTally run, FeedRunContext context, CancellationToken cancellationToken)
+    {
+        var rejected = new List<QuarantinedRecord>(batch.Quarantined);
+        long superseded = batch.Superseded;
+        long kept = 0;
+        foreach (var row in batch.Rows)
+        {
+            var entity = ReservesEntities.ToEntity(row, context.RunId);
+            Keep(seen.Check(FeedTables.Reserves, entity.PartitionKey, entity.RowKey, $"{row.Qualifier}|{row.ValuePublished}|{row.ValueTons}", row.SourceFile, row.SourceLine),
+                entity, new QuarantinedRecord(row.SourceFile, $"line {row.SourceLine}, column {row.Column}", "", ""), $"{row.Qualifier}|{row.ValuePublished}|{row.ValueTons}", pending.Reserves);
+        }
+
+        foreach (var row in batch.Salient)
+        {
+            var entity = SalientEntities.ToEntity(row, context.RunId);
+            var value = $"{row.Qualifier}|{row.ValuePublished}|{row.Value}|{row.Rank}";
+            Keep(seen.Check(FeedTables.Salient, entity.PartitionKey, entity.RowKey, value, row.SourceFile, row.SourceLine),
+                entity, new QuarantinedRecord(row.SourceFile, $"line {row.SourceLine}, column {row.Column}", "", ""), value, pending.Salient);
+        }
+
+        if (rejected.Count > 0)
+        {
+            run.QuarantineSequence += await quarantine.AddAsync(FeedName, context.RunId, rejected, run.QuarantineSequence, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RecordCounts(batch.Read, kept, 0, superseded, rejected.Count, batch.OutOfScope);
+
+        // The first row with a key in a run is kept. A later row with the same key and the same value is superseded (a
+        // duplicate); one with a different value is quarantined as a conflict, since picking one would be a guess.
+        void Keep(string? conflict, TableEntity entity, QuarantinedRecord record, string value, List<TableEntity> into)
+        {
+            switch (conflict)
+            {
+                case null:
+                    into.Add(entity);
+                    kept++;
+                    break;
+                case UsgsSeenKeys.Same:
+                    superseded++;
+                    break;
+                default:
+                    rejected.Add(record with { Reason = $"conflicts with {conflict}, which has the same key {entity.PartitionKey}/{entity.RowKey} and another value", Raw = value });
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Writes the queued rows of both tables at once (each table's partitions in parallel).</summary>
+    private async Task<long> FlushAsync(UsgsPendingWrites pending, UsgsStoredKeys stored, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var written = await Task.WhenAll(
+            TableBatchWriter.UpsertReplaceAsync(tables.Get(FeedTables.Reserves), pending.Reserves, cancellationToken),
+            TableBatchWriter.UpsertReplaceAsync(tables.Get(FeedTables.Salient), pending.Salient, cancellationToken)).ConfigureAwait(false);
+        stored.Add(FeedTables.Reserves, pending.Reserves);
+        stored.Add(FeedTables.Salient, pending.Salient);
+        return written.Sum();
     }
 
     private static void Unchanged(FeedRunTally run, FeedRunContext context, string url, long records, string why)
@@ -130,47 +214,19 @@ public sealed class UsgsFeed(
     }
 
     /// <summary>
-    /// The first row with a key in a run is kept. A later row with the same key and the same value is superseded (a
-    /// duplicate); one with a different value is quarantined as a conflict, since picking one would be a guess.
+    /// Deletes rows a file stored before that it no longer holds (same file name, same partitions, both tables); the
+    /// partitions are checked a few at a time, each a single-partition query for keys only.
     /// </summary>
-    private static (List<T> Kept, long Superseded) Deduplicate<T>(
-        Dictionary<(string Pk, string Rk), (string Value, string Where)> seen,
-        IEnumerable<T> items,
-        Func<T, (string Pk, string Rk)> key,
-        Func<T, string> value,
-        Func<T, string> where,
-        Func<T, QuarantinedRecord> record,
-        List<QuarantinedRecord> rejected)
+    private async Task<int> DeleteStaleAsync(string file, UsgsStoredKeys stored, CancellationToken cancellationToken)
     {
-        var kept = new List<T>();
-        long superseded = 0;
-        foreach (var item in items)
+        var deleted = 0;
+        var checks = new[] { FeedTables.Reserves, FeedTables.Salient }.SelectMany(table => stored.Partitions(table).Select(partition => (table, partition))).ToList();
+        await Parallel.ForEachAsync(checks, new ParallelOptions { MaxDegreeOfParallelism = TableBatchWriter.PartitionsInParallel, CancellationToken = cancellationToken }, async (check, ct) =>
         {
-            var k = key(item);
-            if (!seen.TryGetValue(k, out var first))
-            {
-                seen[k] = (value(item), where(item));
-                kept.Add(item);
-            }
-            else if (first.Value == value(item))
-            {
-                superseded++;
-            }
-            else
-            {
-                rejected.Add(record(item) with { Reason = $"conflicts with {first.Where}, which has the same key {k.Pk}/{k.Rk} and another value", Raw = value(item) });
-            }
-        }
-
-        return (kept, superseded);
-    }
-
-    /// <summary>Deletes rows a file stored before that it no longer holds (same file name, same partitions).</summary>
-    private static Task<int> DeleteStaleAsync(TableClient table, IEnumerable<string> files, List<TableEntity> current, CancellationToken cancellationToken)
-    {
-        var filters = files.Distinct(StringComparer.Ordinal).SelectMany(file => current
-            .Where(e => e.GetString("SourceFile") == file).Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal)
-            .Select(partition => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and SourceFile eq {file}")));
-        return TableBatchWriter.DeleteMissingAsync(table, filters, current.Select(e => (e.PartitionKey, e.RowKey)).ToHashSet(), cancellationToken);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {check.partition} and SourceFile eq {file}");
+            var count = await TableBatchWriter.DeleteMissingAsync(tables.Get(check.table), [filter], stored.Keys(check.table), ct).ConfigureAwait(false);
+            Interlocked.Add(ref deleted, count);
+        }).ConfigureAwait(false);
+        return deleted;
     }
 }

@@ -2,6 +2,20 @@ namespace Feeds.Core.Reserves;
 
 /// <summary>
 /// A fetched source file: <see cref="NotModified"/> when the server answered 304 to the stored validators; otherwise
-/// its bytes, file name (Content-Disposition, else the URL's last segment) and validators.
+/// its bytes in a temporary file (deleted when this is disposed, so memory does not hold the download), their SHA-256,
+/// the file name (Content-Disposition, else the URL's last segment) and the validators.
 /// </summary>
-public sealed record UsgsFetchResult(bool NotModified, byte[] Content, string FileName, string? ETag, string? LastModified);
+public sealed class UsgsFetchResult(bool notModified, Stream? content, string hash, string fileName, string? etag, string? lastModified) : IAsyncDisposable
+{
+    public bool NotModified { get; } = notModified;
+
+    /// <summary>The body, seekable, at position 0 (an empty stream for a 304).</summary>
+    public Stream Content { get; } = content ?? Stream.Null;
+
+    public string Hash { get; } = hash;
+    public string FileName { get; } = fileName;
+    public string? ETag { get; } = etag;
+    public string? LastModified { get; } = lastModified;
+
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+}

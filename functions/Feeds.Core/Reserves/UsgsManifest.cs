@@ -1,26 +1,16 @@
 namespace Feeds.Core.Reserves;
 
 /// <summary>
-/// <c>data/usgs/manifest.json</c>, embedded in Feeds.Core with the files it names: the default source URLs, the bundled
-/// file replayed for each, and the made-up sample files (rows read from a file with a sample's exact bytes are stored
-/// with <c>IsSample = true</c>).
+/// <c>data/usgs/manifest.json</c>, embedded in Feeds.Core with the files it names: the default source URLs and the
+/// bundled file replayed for each (data/usgs/README.md says what each is).
 /// </summary>
 public sealed class UsgsManifest
 {
     public const string ResourcePrefix = "usgs/";
 
-    private UsgsManifest(IReadOnlyList<UsgsManifestEntry> files, IReadOnlyList<string> samples)
-    {
-        Files = files;
-        SampleFiles = samples;
-        SampleHashes = samples.Select(f => UsgsParser.ContentHash(Read(f))).ToHashSet(StringComparer.Ordinal);
-    }
+    private UsgsManifest(IReadOnlyList<UsgsManifestEntry> files) => Files = files;
 
     public IReadOnlyList<UsgsManifestEntry> Files { get; }
-
-    public IReadOnlyList<string> SampleFiles { get; }
-
-    public IReadOnlySet<string> SampleHashes { get; }
 
     /// <summary>The default <c>Feeds:Usgs:Urls</c>, in manifest order.</summary>
     public IReadOnlyList<string> DefaultUrls => [.. Files.Select(f => f.Url)];
@@ -28,12 +18,10 @@ public sealed class UsgsManifest
     public static UsgsManifest Load()
     {
         using var document = JsonDocument.Parse(Read("manifest.json"));
-        var root = document.RootElement;
-        var files = root.GetProperty("files").EnumerateArray()
+        var files = document.RootElement.GetProperty("files").EnumerateArray()
             .Select(f => new UsgsManifestEntry(f.GetProperty("url").GetString()!, f.GetProperty("file").GetString()!, f.GetProperty("kind").GetString()!))
             .ToList();
-        var samples = root.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("file").GetString()!).ToList();
-        return new UsgsManifest(files, samples);
+        return new UsgsManifest(files);
     }
 
     /// <summary>The bytes of a bundled file (path under data/usgs, '/'-separated).</summary>

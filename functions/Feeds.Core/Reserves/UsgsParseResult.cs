@@ -4,8 +4,9 @@ using Feeds.Core.Storage;
 namespace Feeds.Core.Reserves;
 
 /// <summary>
-/// What one file gave: its layout and encoding, the records read, and each record's outcome (a normalized row, a
-/// salient row, or a quarantined record). <see cref="Read"/> is counted as records are met, separately from the outcomes.
+/// What one file gave, all groups together: its layout and encoding, the records read, and each record's outcome (a
+/// reserves row, a salient row, a quarantined record, out of scope, superseded). For tests and tools; the feed takes
+/// the groups one by one (<see cref="UsgsParser.ParseBatches"/>).
 /// </summary>
 public sealed record UsgsParseResult(
     string File,
@@ -14,7 +15,20 @@ public sealed record UsgsParseResult(
     long Read,
     IReadOnlyList<ReservesRow> Rows,
     IReadOnlyList<SalientRow> Salient,
-    IReadOnlyList<QuarantinedRecord> Quarantined)
+    IReadOnlyList<QuarantinedRecord> Quarantined,
+    long OutOfScope,
+    long Superseded,
+    IReadOnlySet<string> OutOfScopeNames)
 {
-    public bool AddsUp => Rows.Count + Salient.Count + Quarantined.Count == Read;
+    public bool AddsUp => Rows.Count + Salient.Count + Quarantined.Count + OutOfScope + Superseded == Read;
+
+    public static UsgsParseResult Of(string file, IEnumerable<UsgsBatch> batches)
+    {
+        var all = batches.ToList();
+        var names = new SortedSet<string>(all.SelectMany(b => b.OutOfScopeNames), StringComparer.Ordinal);
+        return new UsgsParseResult(
+            file, all.FirstOrDefault()?.Layout ?? UsgsParser.EmptyLayout, all.FirstOrDefault()?.Encoding ?? "", all.Sum(b => b.Read),
+            [.. all.SelectMany(b => b.Rows)], [.. all.SelectMany(b => b.Salient)], [.. all.SelectMany(b => b.Quarantined)],
+            all.Sum(b => b.OutOfScope), all.Sum(b => b.Superseded), names);
+    }
 }

@@ -1,11 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
 
 namespace Feeds.Core.Reserves;
 
 /// <summary>
 /// Fetches USGS data-release files through the named "usgs" HttpClient (standard resilience: retries with jitter
 /// honouring Retry-After, timeouts, circuit breaker, concurrency limit), as conditional requests when validators are
-/// known. A non-success status is an <see cref="HttpRequestException"/>: the feed records the file's slice as failed.
+/// known. The body streams into a temporary file while its SHA-256 is computed, so memory does not grow with the file.
+/// A non-success status is an <see cref="HttpRequestException"/>: the feed records the file's slice as failed.
 /// </summary>
 public sealed class UsgsSource(IHttpClientFactory clients, ILogger<UsgsSource> logger)
 {
@@ -39,7 +41,7 @@ public sealed class UsgsSource(IHttpClientFactory clients, ILogger<UsgsSource> l
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
             logger.LogDebug("USGS {Url} not modified since the stored checkpoint", url);
-            return new UsgsFetchResult(true, [], name, newEtag ?? etag, newLastModified ?? lastModified);
+            return new UsgsFetchResult(true, null, "", name, newEtag ?? etag, newLastModified ?? lastModified);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -52,20 +54,33 @@ public sealed class UsgsSource(IHttpClientFactory clients, ILogger<UsgsSource> l
             throw new HttpRequestException($"GET {url} is {response.Content.Headers.ContentLength} bytes, more than the {MaxBytes} a data-release file may be.");
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using var streamDisposal = stream.ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var file = UsgsTempFile.Create();
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                throw new HttpRequestException($"GET {url} is more than the {MaxBytes} bytes a data-release file may be.");
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    hash.AppendData(chunk, 0, read);
+                    await file.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    if (file.Length > MaxBytes)
+                    {
+                        throw new HttpRequestException($"GET {url} is more than the {MaxBytes} bytes a data-release file may be.");
+                    }
+                }
             }
-        }
 
-        return new UsgsFetchResult(false, buffer.ToArray(), name, newEtag, newLastModified);
+            file.Position = 0;
+            return new UsgsFetchResult(false, file, Convert.ToHexStringLower(hash.GetHashAndReset()), name, newEtag, newLastModified);
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

@@ -15,6 +15,7 @@ public static class SnapshotDatasets
         new(FeedTables.Countries, "countries", ["catalog"]),
         new(FeedTables.TradeFlows, "trade_flows", ["comtrade"]),
         new(FeedTables.Reserves, "reserves", ["usgs"]),
+        new(FeedTables.Salient, "salient", ["usgs"]),
         // Recomputed after comtrade and usgs runs, while those runs are still recorded as Running.
         new(FeedTables.Indicators, "indicators", ["comtrade", "usgs"]),
     ];

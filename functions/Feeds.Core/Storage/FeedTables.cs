@@ -8,9 +8,9 @@ public sealed class FeedTables(TableServiceClient service, IOptions<FeedsStorage
     // The catalog's, the pipeline's, the datasets'.
     public const string Minerals = "Minerals", Countries = "Countries";
     public const string FeedRuns = "FeedRuns", FeedCheckpoints = "FeedCheckpoints", Quarantine = "Quarantine";
-    public const string TradeFlows = "TradeFlows", Reserves = "Reserves", Indicators = "Indicators";
+    public const string TradeFlows = "TradeFlows", Reserves = "Reserves", Salient = "Salient", Indicators = "Indicators";
 
-    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, TradeFlows, Reserves, Indicators];
+    public static IReadOnlyList<string> AllNames { get; } = [Minerals, Countries, FeedRuns, FeedCheckpoints, Quarantine, TradeFlows, Reserves, Salient, Indicators];
 
     private readonly Dictionary<string, TableClient> _clients = AllNames.ToDictionary(
         name => name,

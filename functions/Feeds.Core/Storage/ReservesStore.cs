@@ -1,6 +1,6 @@
 namespace Feeds.Core.Storage;
 
-/// <summary>Reads the <c>Reserves</c> table: one mineral's partition (optionally one edition / measure range) and salient point reads.</summary>
+/// <summary>Reads the <c>Reserves</c> table: one mineral's partition, optionally one edition / measure range of it.</summary>
 public sealed class ReservesStore(FeedTables tables)
 {
     private TableClient Table => tables.Get(FeedTables.Reserves);
@@ -21,14 +21,6 @@ public sealed class ReservesStore(FeedTables tables)
         }
 
         return result;
-    }
-
-    /// <summary>The US salient statistics of a mineral in an edition (a point read), or null.</summary>
-    public async Task<TableEntity?> ReadSalientAsync(string edition, string mineralId, CancellationToken cancellationToken)
-    {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(
-            ReservesEntities.SalientPartition(edition), mineralId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value : null;
     }
 
     private static string Prefix(string edition, string? measure) => measure is null ? edition : $"{edition}-{measure}";

@@ -1,27 +1,40 @@
 namespace Feeds.Core.Storage;
 
 /// <summary>
-/// One row of <c>MCS20xx_T5_Critical_Minerals_Salient.csv</c>: US net import reliance (a percentage, a bound such as
-/// <c>&gt;25</c>, or <c>E</c> net exporter, <c>W</c>, <c>NA</c>), the primary import source, and the world's leading
-/// producer with its production and share of world production. Numbers stay in the table's own units (it states none).
+/// One US salient figure of an MCS edition, as data: a statistic (net import reliance, imports, production, prices …)
+/// for a period, or an import source (a partner's share of US imports, or its rank where USGS lists sources without
+/// shares). The value stays as published beside its reading (a bound stays a bound, <c>E</c> is "net exporter"), in
+/// the unit as published (salient figures are not converted).
 /// </summary>
+/// <param name="Kind"><see cref="SalientKinds.Statistic"/> or <see cref="SalientKinds.ImportSource"/>.</param>
+/// <param name="Statistic">A slug: <c>net-import-reliance</c>, <c>imports</c>, <c>exports</c>, <c>production</c>, <c>consumption</c>, <c>price</c>, … or <c>import-share</c>.</param>
+/// <param name="Label">The statistic as published (a 2026 <c>Statistics_detail</c>, a 2025 column name).</param>
+/// <param name="Product">A slug of the product the figure is about (<c>main</c> when the label names none).</param>
+/// <param name="Period">The period as published (<c>2024</c>, <c>2021–24</c>, <c>2020-2023</c>).</param>
+/// <param name="Year">The period's last year.</param>
 public sealed record SalientRow(
     string MineralId,
-    string CriticalMineral,
+    string Commodity,
     string Edition,
+    string Kind,
+    string Statistic,
+    string Label,
+    string Product,
+    string Period,
     int Year,
-    bool YearEstimated,
-    UsgsValue NetImportReliance,
-    string? PrimaryImportSource,
-    string? PrimaryImportSourceIso3,
-    string? ImportSourceNotes,
-    string? LeadingProducer,
-    string? LeadingProducerIso3,
-    UsgsValue LeadingProducerProduction,
-    UsgsValue WorldProduction,
-    string? WorldProductionNotes,
-    UsgsValue LeadingProducerSharePercent,
-    IReadOnlyDictionary<string, string> Published,
+    string? PartnerKey,
+    string? PartnerIso3,
+    string? PartnerName,
+    string? PartnerPublished,
+    double? Value,
+    double? ValueHigh,
+    string Qualifier,
+    string ValuePublished,
+    string? Unit,
+    bool Estimated,
+    int? Rank,
+    string? Notes,
+    string? Correction,
     string SourceFile,
     int SourceLine,
-    bool IsSample);
+    string Column);

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => StorageClientFactory.CreateBlobServiceClient(configuration));
         services.TryAddSingleton<FeedTables>();
         services.TryAddSingleton<ReservesStore>();
+        services.TryAddSingleton<SalientStore>();
         return services;
     }
 }

@@ -54,7 +54,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                 filter += " and " + TableClient.CreateQueryFilter($"Shared eq {false}");
             }
 
-            var token = TableToken.Decode(query.Continuation);
+            var token = ContinuationToken.Read(query);
             Page<TableEntity> page;
             try
             {
@@ -63,7 +63,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
             }
             catch (RequestFailedException ex) when (token is not null && ex.Status == 400)
             {
-                throw ApiException.BadParameter("continuation", "'continuation' is not a token this route issued; start again without it.");
+                throw ContinuationToken.Foreign();
             }
 
             var items = page.Values.Select(TradeEntities.FromEntity).ToList();
@@ -88,7 +88,7 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                       CsvCells.Number(i.PartnerCode), i.PartnerKey, i.PartnerName, CsvCells.Bool(i.IsWorld), CsvCells.Number(i.ValueUsd),
                       CsvCells.Number(i.CifUsd), CsvCells.Number(i.FobUsd), CsvCells.Number(i.NetWeightKg), CsvCells.Bool(i.NetWeightEstimated),
                       CsvCells.Number(i.UnitValueUsdPerKg), CsvCells.Bool(i.IsSample)]);
-            return ApiResponses.Page(query, items, null, TableToken.Encode(page.ContinuationToken), envelope, csv, CachePolicies.Data, "trade");
+            return ApiResponses.Page(query, items, null, page.ContinuationToken is { } next ? ContinuationToken.Issue(query, next) : null, envelope, csv, CachePolicies.Data, "trade");
         });
 
     public Task<IResult> PartnersAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ public static class TradeServiceCollectionExtensions
     {
         services.AddValidatedOptions<ComtradeOptions>(configuration, ComtradeOptions.Section, o => o.Problems());
         services.TryAddSingleton<TradeApi>();
+        services.TryAddSingleton<TradeCoverageApi>();
         services.AddOptions<ComtradeResilienceOptions>();
         services.TryAddSingleton<ComtradeQuotaGuard>();
 

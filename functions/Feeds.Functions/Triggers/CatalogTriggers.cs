@@ -9,14 +9,14 @@ namespace Feeds.Functions.Triggers;
 public sealed class CatalogTriggers(MineralsApi minerals, CountriesApi countries)
 {
     [Function("ListMinerals")]
-    public Task<IResult> ListMinerals([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Minerals)] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> ListMinerals([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Minerals)] HttpRequest request, CancellationToken cancellationToken) =>
         minerals.ListAsync(request, cancellationToken);
 
     [Function("GetMineral")]
-    public Task<IResult> GetMineral([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Mineral)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> GetMineral([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Mineral)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         minerals.GetAsync(request, id, cancellationToken);
 
     [Function("ListCountries")]
-    public Task<IResult> ListCountries([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Countries)] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> ListCountries([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Countries)] HttpRequest request, CancellationToken cancellationToken) =>
         countries.ListAsync(request, cancellationToken);
 }

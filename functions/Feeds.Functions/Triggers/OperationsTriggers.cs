@@ -13,30 +13,30 @@ namespace Feeds.Functions.Triggers;
 public sealed class OperationsTriggers(HealthApi health, FeedRunsApi runs, SnapshotsApi snapshots, OpenApiDocument openApi)
 {
     [Function("Health")]
-    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
         health.GetAsync(request, cancellationToken);
 
     [Function("ListFeeds")]
-    public Task<IResult> ListFeeds([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Feeds)] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> ListFeeds([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Feeds)] HttpRequest request, CancellationToken cancellationToken) =>
         runs.ListAsync(request, cancellationToken);
 
     [Function("FeedQuarantine")]
-    public Task<IResult> FeedQuarantine([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.FeedQuarantine)] HttpRequest request, string feed, CancellationToken cancellationToken) =>
+    public Task<IResult> FeedQuarantine([HttpTrigger(AuthorizationLevel.Function, Route = ApiRoutes.FeedQuarantine)] HttpRequest request, string feed, CancellationToken cancellationToken) =>
         runs.QuarantineAsync(request, feed, cancellationToken);
 
     [Function("ListSnapshots")]
-    public Task<IResult> ListSnapshots([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Snapshots)] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> ListSnapshots([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Snapshots)] HttpRequest request, CancellationToken cancellationToken) =>
         snapshots.ListAsync(request, cancellationToken);
 
     [Function("LatestSnapshot")]
-    public Task<IResult> LatestSnapshot([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SnapshotsLatest)] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> LatestSnapshot([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.SnapshotsLatest)] HttpRequest request, CancellationToken cancellationToken) =>
         snapshots.LatestAsync(request, cancellationToken);
 
     [Function("LatestSnapshotLinks")]
-    public Task<IResult> LatestSnapshotLinks([HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.SnapshotsLatestLinks)] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> LatestSnapshotLinks([HttpTrigger(AuthorizationLevel.Function, Route = ApiRoutes.SnapshotsLatestLinks)] HttpRequest request, CancellationToken cancellationToken) =>
         snapshots.LinksAsync(request, cancellationToken);
 
     [Function("OpenApi")]
-    public Task<IResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
+    public Task<IResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.OpenApi)] HttpRequest request) =>
         openApi.GetAsync(request);
 }

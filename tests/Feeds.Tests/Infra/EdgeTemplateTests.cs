@@ -31,8 +31,11 @@ public sealed class EdgeTemplateTests
         Assert.Equal("Enabled", (string)settings["enabledState"]!);
         Assert.Equal("Prevention", (string)settings["mode"]!);
         Assert.Equal(429, (int)settings["customBlockResponseStatusCode"]!);
+        // The WAF's own 429 is the problem the API document declares for every route.
         var body = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String((string)settings["customBlockResponseBody"]!))).RootElement;
         Assert.Equal(429, body.GetProperty("status").GetInt32());
+        var contract = Feeds.Tests.Support.OpenApiContract.Document;
+        Assert.Empty(Feeds.Tests.Support.OpenApiContract.Validate(contract.Schema(contract.Response("/trade", "get", 429)!, "application/problem+json")!, body));
 
         // Counted per TCP peer address (a client cannot forge it as it can X-Forwarded-For), per minute.
         foreach (var (name, threshold) in new[] { ("ApiPerClient", 600), ("KeyedRoutesPerClient", 30) })

@@ -31,6 +31,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
     private static HttpContext Context(IServiceProvider services, string query)
     {
         var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = HttpMethods.Get;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("feeds.example");
         context.Request.Path = "/api/minerals";

@@ -47,7 +47,13 @@ public sealed class IndicatorsHttpTests(AzuriteFixture azurite)
         var lithium = items.Single(i => i.GetProperty("mineral").GetString() == "lithium");
         Assert.Equal(1903.27, lithium.GetProperty("reserves").GetProperty("hhi").GetDouble(), 2);
         Assert.True(lithium.GetProperty("dependsOnWithheld").GetBoolean()); // US lithium production is W
-        Assert.Equal(JsonValueKind.Object, lithium.GetProperty("usNetImportReliance").ValueKind);
+        // USGS's own figures beside the Comtrade ones, labelled with their source: net import reliance ">50" stays a bound.
+        var usgs = lithium.GetProperty("usNetImportReliance");
+        Assert.Equal((">50", "lower bound", "MCS2026"), (usgs.GetProperty("netImportReliance").GetString(), usgs.GetProperty("netImportRelianceQualifier").GetString(), usgs.GetProperty("edition").GetString()));
+        Assert.StartsWith("USGS MCS2026", usgs.GetProperty("netImportRelianceSource").GetString());
+        // China is not among lithium's US import sources (Chile, Argentina, other countries): no share, no rank.
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (usgs.GetProperty("chinaImportSharePercent").ValueKind, usgs.GetProperty("chinaImportRank").ValueKind));
+        Assert.True(lithium.GetProperty("dependsOnBounded").GetBoolean());
         Assert.False(body.GetProperty("isScenario").GetBoolean());
     }
 
@@ -64,8 +70,13 @@ public sealed class IndicatorsHttpTests(AzuriteFixture azurite)
         Assert.Equal(expected, world.GetProperty("hhi").GetDouble(), 6);
         Assert.Equal("world-total", world.GetProperty("shareBasis").GetString());
 
+        // 2023 production: the newest edition with that year is MCS 2025 (China 255,000 of a World total of 376,000 t).
         var ree = await GetJson("/api/indicators?reporter=WORLD&year=2023&mineral=ree");
-        Assert.Equal(240_000.0 / 350_000 * 100, ree.GetProperty("items")[0].GetProperty("production").GetProperty("chinaSharePercent").GetDouble(), 6);
+        var production = ree.GetProperty("items")[0].GetProperty("production");
+        Assert.Equal("MCS2025", production.GetProperty("edition").GetString());
+        var reeRows = await GetJson("/api/reserves?mineral=ree&edition=MCS2025&measure=mine-production&country=CHN");
+        var china2023 = reeRows.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("year").GetInt32() == 2023).GetProperty("valueTons").GetDouble();
+        Assert.Equal(china2023 / 376_000 * 100, production.GetProperty("chinaSharePercent").GetDouble(), 6);
     }
 
     [Fact]
@@ -87,7 +98,7 @@ public sealed class IndicatorsHttpTests(AzuriteFixture azurite)
         var body = await GetJson("/api/sourcing?mineral=lithium&buyer=IND");
         var items = body.GetProperty("items").EnumerateArray().ToList();
         var iso3 = items.Select(i => i.GetProperty("iso3").GetString()).ToList();
-        Assert.Equal("CHL", iso3[0]); // largest reserves (9.3 of 28 Mt)
+        Assert.Equal("CHL", iso3[0]); // largest reserves in MCS 2026 (9.2 of 37 Mt)
         Assert.Contains("AUS", iso3.Take(2)); // largest mine production
         Assert.Contains("ARG", iso3);
         var australia = items.Single(i => i.GetProperty("iso3").GetString() == "AUS");
@@ -95,7 +106,7 @@ public sealed class IndicatorsHttpTests(AzuriteFixture azurite)
         // Memberships of today (the MSP was succeeded by FORGE on 2026-02-04).
         var today = DateOnly.Parse(body.GetProperty("membershipsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(today < new DateOnly(2026, 2, 5) ? ["MSP", "QUAD", "USFTA"] : ["QUAD", "USFTA"], memberships);
-        Assert.Equal(6.2 / 28 * 100, australia.GetProperty("reservesSharePercent").GetDouble(), 6);
+        Assert.Equal(8.4 / 37 * 100, australia.GetProperty("reservesSharePercent").GetDouble(), 6);
         Assert.NotEmpty(australia.GetProperty("reasons").EnumerateArray());
         Assert.DoesNotContain("IND", iso3);
 

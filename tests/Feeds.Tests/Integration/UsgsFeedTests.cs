@@ -52,23 +52,27 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
 
         Assert.Equal(FeedRunStatus.Succeeded, run.Status);
         var outcome = run.Outcome!;
-        Assert.Equal(23, outcome.SlicesStored);
+        Assert.Equal(66, outcome.SlicesStored);
         Assert.True(outcome.Records.AddsUp);
         Assert.Equal(0, outcome.Records.Quarantined);
-        Assert.Equal(outcome.Records.Read, outcome.Records.Stored);
+        Assert.True(outcome.Records.OutOfScope > 5_000, $"out of scope {outcome.Records.OutOfScope}");
+        Assert.Equal(outcome.Records.Read, outcome.Records.Stored + outcome.Records.Superseded + outcome.Records.OutOfScope);
         Assert.Equal(outcome.Records.Stored, outcome.EntitiesWritten);
 
         var australia = await StoredAsync(services, "lithium", "MCS2024", Reserves, "AUS", 2023);
-        Assert.Equal((6_200_000d, "exact", "lithium content", false), (australia.ValueTons, australia.Qualifier, australia.Basis, australia.IsSample));
+        Assert.Equal((6_200_000d, "exact", "lithium content"), (australia.ValueTons, australia.Qualifier, australia.Basis));
         var china = await StoredAsync(services, "ree", "MCS2024", MineProduction, "CHN", 2023);
         Assert.Equal((240_000d, "estimated"), (china.ValueTons, china.Qualifier));
         var nickel = await StoredAsync(services, "nickel", "MCS2024", Reserves, "WORLD", 2023);
         Assert.Equal((130_000_000d, "lower bound", ">130,000,000"), (nickel.ValueTons, nickel.Qualifier, nickel.ValuePublished));
         Assert.Equal(210_000d, (await StoredAsync(services, "ree", "MCS2023", MineProduction, "CHN", 2022)).ValueTons);
+        Assert.Equal(88_000d, (await StoredAsync(services, "lithium", "MCS2025", MineProduction, "AUS", 2024)).ValueTons);
+        Assert.Equal(92_000d, (await StoredAsync(services, "lithium", "MCS2026", MineProduction, "AUS", 2025)).ValueTons);
 
-        var salient = await services.GetRequiredService<ReservesStore>().ReadSalientAsync("MCS2024", "lithium", CancellationToken.None);
-        Assert.Equal((">25", "lower bound", 25d), (salient!.GetString("NetImportReliance"), salient.GetString("NetImportRelianceQualifier"), salient.GetDouble("NetImportReliancePercent")));
-        Assert.Equal("ARG", salient.GetString("PrimaryImportSourceIso3"));
+        var salient = await services.GetRequiredService<SalientStore>().ReadAsync("lithium", "MCS2024", CancellationToken.None);
+        var t5 = Assert.Single(salient, s => s.Statistic == SalientKinds.NetImportReliance && s.Label == "Net_Import_Reliance");
+        Assert.Equal((">25", "lower bound", 25d, 2023), (t5.ValuePublished, t5.Qualifier, t5.Value, t5.Year));
+        Assert.Contains(salient, s => s.Kind == SalientKinds.ImportSource && s.PartnerIso3 == "ARG" && s.Rank == 1);
 
         var recorded = Assert.Single(await services.GetRequiredService<FeedRunStore>().LatestAsync(UsgsFeed.FeedName, 5, CancellationToken.None));
         Assert.Equal(outcome.Records, recorded.Outcome!.Records);
@@ -83,7 +87,7 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
         var second = await RunAsync(services);
 
         Assert.Equal(FeedRunStatus.Succeeded, second.Status);
-        Assert.Equal(23, second.Outcome!.SlicesUnchanged);
+        Assert.Equal(66, second.Outcome!.SlicesUnchanged);
         Assert.Equal(0, second.Outcome.EntitiesWritten);
         Assert.Equal(first.Outcome!.Records.Read, second.Outcome.Records.Read);
         Assert.Equal(second.Outcome.Records.Read, second.Outcome.Records.Unchanged);
@@ -111,14 +115,14 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
     {
         await using var server = await UsgsStandInServer.StartAsync();
         var zip = server.Put("mcs2024/world.zip", Zip(
-            ("world/mcs2024-lithi_world.csv", UsgsFiles.Bytes("mcs2024-reconstructed/mcs2024-lithi_world.csv")),
+            ("world/mcs2024-lithi_world.csv", UsgsFiles.Bytes("mcs2024-originals/world/mcs2024-lithi_world.csv")),
             ("world/mcs2024-lithi_meta.xml", "<metadata/>"u8.ToArray()),
-            ("world/mcs2024-cobal_world.csv", UsgsFiles.Bytes("mcs2024-reconstructed/mcs2024-cobal_world.csv"))));
+            ("world/mcs2024-cobal_world.csv", UsgsFiles.Bytes("mcs2024-originals/world/mcs2024-cobal_world.csv"))));
         var selenium = server.Put("mcs2024-selen_world.csv", UsgsFiles.CrlfBom(UsgsFiles.Bytes("mcs2024/world/mcs2024-selen_world.csv")));
-        var sample = server.Put("MCS2025_World_Data.csv", UsgsFiles.Bytes("sample/MCS2025_World_Data.csv"));
+        var world2025 = server.Put("MCS2025_World_Data.csv", UsgsFiles.Bytes("mcs2025/world/MCS2025_World_Data.excerpt.csv"));
         var missing = server.UrlOf("gone.csv");
         // Explicit URLs are used as given, even offline.
-        await using var services = await ServicesAsync(offline: true, urls: $"{zip} ; {selenium};{sample};{missing}");
+        await using var services = await ServicesAsync(offline: true, urls: $"{zip} ; {selenium};{world2025};{missing}");
 
         var run = await RunAsync(services);
 
@@ -126,13 +130,12 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
         Assert.Equal([missing], run.Outcome!.FailedSlices);
         Assert.Equal(3, run.Outcome.SlicesStored);
         Assert.True(run.Outcome.Records.AddsUp);
-        Assert.Equal(33 + 42 + 45 + 35, run.Outcome.Records.Read); // lithium, cobalt (14 x 3), selenium (15 x 3), MCS 2025 sample
+        var world2025Read = UsgsFiles.Parse("mcs2025/world/MCS2025_World_Data.excerpt.csv").Read;
+        Assert.Equal(33 + 42 + 45 + world2025Read, run.Outcome.Records.Read); // lithium, cobalt (14 x 3), selenium (15 x 3), MCS 2025
         var lithium = await StoredAsync(services, "lithium", "MCS2024", Reserves, "AUS", 2023);
         Assert.Equal(("world.zip!mcs2024-lithi_world.csv", 6_200_000d), (lithium.SourceFile, lithium.ValueTons));
         Assert.Equal(11_000d, (await StoredAsync(services, "selenium", "MCS2024", Reserves, "USA", 2023)).ValueTons);
-        var made = await StoredAsync(services, "lithium", "MCS2025", Reserves, "AUS", 2024);
-        Assert.True(made.IsSample);
-        Assert.False(lithium.IsSample);
+        Assert.Equal(7_000_000d, (await StoredAsync(services, "lithium", "MCS2025", Reserves, "AUS", 2024)).ValueTons);
 
         var again = await RunAsync(services);
 
@@ -195,7 +198,7 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
         await using var server = await UsgsStandInServer.StartAsync();
         var random = new Random(7);
         var urls = new List<string>();
-        foreach (var file in new[] { "mcs2024/world/mcs2024-nicke_world.csv", "mcs2024-reconstructed/mcs2024-lithi_world.csv", "mcs2024/world/mcs2024-potas_world.csv" })
+        foreach (var file in new[] { "mcs2024/world/mcs2024-nicke_world.csv", "mcs2024-originals/world/mcs2024-lithi_world.csv", "mcs2024/world/mcs2024-potas_world.csv" })
         {
             var lines = Encoding.UTF8.GetString(UsgsFiles.Bytes(file)).Split('\n').ToList();
             for (var i = 0; i < 6; i++)

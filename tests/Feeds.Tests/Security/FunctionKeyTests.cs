@@ -19,6 +19,7 @@ public sealed class FunctionKeyTests
     private static HttpContext Context(string query)
     {
         var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Get;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("func-feeds.azurewebsites.net");
         context.Request.Path = "/api/snapshots/latest/links";

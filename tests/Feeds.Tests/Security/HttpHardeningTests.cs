@@ -251,4 +251,16 @@ public sealed class HttpHardeningTests(AzuriteFixture azurite)
     [InlineData("/sourcing", false)]
     public void Limited_routes_are_the_anonymous_ones_that_read_storage(string path, bool limited) =>
         Assert.Equal(limited, ApiRoutes.IsReadStorage(path));
+
+    [Fact]
+    public void Every_route_is_limited_unless_it_answers_from_memory_or_takes_a_key()
+    {
+        // A new route must be placed: reading storage (rate-limited) or one of these, each for its reason.
+        string[] fromMemory = [ApiRoutes.Minerals, ApiRoutes.Mineral, ApiRoutes.Countries, ApiRoutes.Events, ApiRoutes.OpenApi];
+        string[] keyed = [ApiRoutes.SnapshotsLatestLinks, ApiRoutes.FeedQuarantine];
+        var routes = typeof(ApiRoutes).GetFields().Where(f => f.IsLiteral && f.Name != nameof(ApiRoutes.Prefix)).Select(f => (string)f.GetValue(null)!).ToList();
+
+        Assert.Empty(ApiRoutes.ReadStorage.Intersect(fromMemory.Concat(keyed)));
+        Assert.Equal(routes.Order(StringComparer.Ordinal), ApiRoutes.ReadStorage.Concat(fromMemory).Concat(keyed).Order(StringComparer.Ordinal));
+    }
 }

@@ -13,7 +13,7 @@ public static class UsgsFiles
 
     public static CatalogData Catalog { get; } = CatalogLoader.Load(new EmbeddedCatalogFiles());
 
-    public static UsgsParser Parser { get; } = new(Catalog, UsgsManifest.Load().SampleHashes);
+    public static UsgsParser Parser { get; } = new(Catalog);
 
     /// <summary>Every file under data/usgs, as '/'-separated paths relative to it.</summary>
     public static IEnumerable<string> All() =>
@@ -69,6 +69,10 @@ public static class UsgsFiles
 
     /// <summary>Parses text written in a test (the documented form of a quirk) as a file of this name.</summary>
     public static UsgsParseResult ParseText(string fileName, string text) => Parser.Parse(fileName, Encoding.UTF8.GetBytes(text));
+
+    public static SalientRow Salient(UsgsParseResult result, string mineral, string statistic, int year, string? partnerIso3 = null, string? product = null) =>
+        Assert.Single(result.Salient, s => s.MineralId == mineral && s.Statistic == statistic && s.Year == year && s.PartnerIso3 == partnerIso3
+            && (product is null || s.Product == product));
 
     public static ReservesRow Row(UsgsParseResult result, string measure, string countryKey, int year, string product = "main", string? mineral = null) =>
         Assert.Single(result.Rows, r => r.Measure == measure && r.Country.Key == countryKey && r.Year == year && r.Product == product

@@ -54,6 +54,28 @@ public sealed class MineralSelectionTests
         Assert.Contains("Neodymium", ree.Listed.Single(l => l.List == "US2025").As);
     }
 
+    [Theory]
+    [InlineData(ListCounting.Published)]
+    [InlineData(ListCounting.Group)]
+    [InlineData(ListCounting.Element)]
+    public void Listed_means_the_same_whatever_the_query(ListCounting counting)
+    {
+        // The overlap view once read /api/minerals without lists, where ree was "India only": 24 on both, not 26.
+        var all = Select(counting).ToDictionary(s => s.Mineral.Id);
+        var pair = Select(ListCounting.Group, "IN2023", "US2025").ToDictionary(s => s.Mineral.Id);
+
+        foreach (var (id, selected) in pair.Where(p => all.ContainsKey(p.Key)))
+        {
+            Assert.Equal(
+                selected.Listed.Select(l => (l.List, string.Join('|', l.As))),
+                all[id].Listed.Where(l => l.List is "IN2023" or "US2025").Select(l => (l.List, string.Join('|', l.As))));
+        }
+
+        var onBoth = all.Values.Count(s => s.Listed.Any(l => l.List == "IN2023") && s.Listed.Any(l => l.List == "US2025")
+            && s.Mineral.Group is null);
+        Assert.Equal(counting == ListCounting.Element ? 24 : 26, onBoth);
+    }
+
     [Fact]
     public void Element_counting_expands_India_groups_into_members()
     {

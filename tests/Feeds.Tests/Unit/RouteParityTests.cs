@@ -12,6 +12,12 @@ namespace Feeds.Tests.Unit;
 /// <summary>The Functions app and the local host serve exactly the same /api routes, and the OpenAPI document lists them.</summary>
 public sealed class RouteParityTests
 {
+    /// <summary>
+    /// The methods a trigger declared without any takes: all of them (the shared handler serves GET and HEAD, answers
+    /// OPTIONS and turns the rest into a 405), as the local host maps its read routes.
+    /// </summary>
+    private static readonly string[] EveryMethod = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
+
     /// <summary>(METHOD, /api/template) for every HTTP trigger the Functions app declares.</summary>
     public static IReadOnlySet<string> FunctionRoutes(Assembly assembly) =>
         assembly.GetTypes()
@@ -20,7 +26,7 @@ public sealed class RouteParityTests
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
             .OfType<HttpTriggerAttribute>()
-            .SelectMany(t => (t.Methods ?? ["get"]).Select(method => $"{method.ToUpperInvariant()} /{ApiRoutes.Prefix}/{t.Route}"))
+            .SelectMany(t => (t.Methods ?? EveryMethod).Select(method => $"{method.ToUpperInvariant()} /{ApiRoutes.Prefix}/{t.Route}"))
             .ToHashSet();
 
     /// <summary>(METHOD, /api/template) for every endpoint the local host maps under /api.</summary>
@@ -99,7 +105,8 @@ public sealed class RouteParityTests
         var documented = OpenApiDocument.Parse()["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} /{ApiRoutes.Prefix}{p.Key}"))
             .ToHashSet();
-        var served = FunctionRoutes(typeof(CatalogTriggers).Assembly);
+        // The document describes each route's GET; HEAD, OPTIONS and the 405s are the same for every route (docs/api.md).
+        var served = FunctionRoutes(typeof(CatalogTriggers).Assembly).Where(r => r.StartsWith("GET ", StringComparison.Ordinal)).ToHashSet();
 
         Assert.True(documented.SetEquals(served),
             $"Only documented: {string.Join(", ", documented.Except(served))}; only served: {string.Join(", ", served.Except(documented))}");

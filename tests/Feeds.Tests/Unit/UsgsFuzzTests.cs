@@ -13,7 +13,8 @@ namespace Feeds.Tests.Unit;
 public sealed class UsgsFuzzTests
 {
     private static readonly string[] Tokens =
-        [",", "\"", "\"\"", "\r", "\n", "\r\n", "\u00a0", ">", "<", "W", "NA", "e", "7", ",,,,", "\uFEFF", "\u201c", "½", "\0", "/", "#", "?", "—", "1,2", "Japane", "World total"];
+        [",", "\"", "\"\"", "\r", "\n", "\r\n", "\u00a0", ">", "<", "W", "NA", "e", "7", ",,,,", "\uFEFF", "\u201c", "½", "\0", "/", "#", "?", "—", "1,2", "Japane", "World total",
+         "e20,000", "?1", "10 - 15", "2021–24", "W for 23-24", "Yes", "Large", "(rounded)", " -- Estimated.", "Other", "E", "Unobtainium"];
 
     [Fact]
     public void Mutated_files_never_throw_and_their_outcome_counts_add_up()
@@ -30,17 +31,64 @@ public sealed class UsgsFuzzTests
             var error = Record.Exception(() => result = UsgsFiles.Parser.Parse(name, mutated));
 
             Assert.True(error is null, $"seed {seed} ({name}): {error}");
-            Assert.True(result!.AddsUp, $"seed {seed} ({name}): read {result.Read}, rows {result.Rows.Count}, salient {result.Salient.Count}, quarantined {result.Quarantined.Count}");
+            Assert.True(result!.AddsUp, $"seed {seed} ({name}): read {result.Read}, rows {result.Rows.Count}, salient {result.Salient.Count}, quarantined {result.Quarantined.Count}, out of scope {result.OutOfScope}, superseded {result.Superseded}");
             Assert.All(result.Quarantined, q => Assert.False(string.IsNullOrWhiteSpace(q.Reason)));
             Assert.All(result.Rows, r => Assert.True(
                 TableKeys.IsValid(r.MineralId) && TableKeys.IsValid($"{r.Edition}-{r.Measure}-{r.Product}-{r.Year:D4}-{r.Country.Key}"), $"seed {seed}: bad key"));
-            rows += result.Rows.Count;
+            Assert.All(result.Salient, r => Assert.True(TableKeys.IsValid(r.MineralId) && TableKeys.IsValid(SalientEntities.RowKey(r)), $"seed {seed}: bad salient key"));
+            rows += result.Rows.Count + result.Salient.Count;
             quarantined += result.Quarantined.Count;
         }
 
         // The mutations must actually hit: both outcomes occur many times.
         Assert.True(rows > 10_000, $"rows {rows}");
         Assert.True(quarantined > 500, $"quarantined {quarantined}");
+    }
+
+    /// <summary>The MCS 2025 and 2026 layouts, the salient files, Fig2 and T5, each mutated many times (the 2026 file cut to its first 400 lines for speed).</summary>
+    [Fact]
+    public void Mutated_files_of_the_new_layouts_never_throw_and_their_counts_add_up()
+    {
+        string[] names =
+        [
+            "mcs2026/MCS2026_Commodities_Data.excerpt.csv", "mcs2025/world/MCS2025_World_Data.excerpt.csv", "mcs2025/salient/mcs2025-nicke_salient.csv",
+            "mcs2025/trends/MCS2025_Fig2_Net_Import_Reliance.csv", "excerpts/MCS2024_T5_Critical_Minerals_Salient.excerpt.csv", "mcs2025/trends/MCS2025_T3_State_Value_Rank.csv",
+        ];
+        var files = names.Select(f => (Name: Path.GetFileName(f), Bytes: FirstLines(UsgsFiles.Bytes(f), 400))).ToList();
+        long stored = 0, outOfScope = 0, quarantined = 0;
+        for (var seed = 0; seed < 600; seed++)
+        {
+            var random = new Random(10_000 + seed);
+            var (name, original) = files[seed % files.Count];
+            var mutated = Mutate(original, random);
+
+            UsgsParseResult? result = null;
+            var error = Record.Exception(() => result = UsgsFiles.Parser.Parse(name, mutated));
+
+            Assert.True(error is null, $"seed {10_000 + seed} ({name}): {error}");
+            Assert.True(result!.AddsUp, $"seed {10_000 + seed} ({name}): read {result.Read}, rows {result.Rows.Count}, salient {result.Salient.Count}, quarantined {result.Quarantined.Count}, out of scope {result.OutOfScope}, superseded {result.Superseded}");
+            Assert.All(result.Salient, r => Assert.True(TableKeys.IsValid(SalientEntities.RowKey(r))));
+            Assert.All(result.Rows, r => Assert.True(TableKeys.IsValid(ReservesEntities.RowKey(r))));
+            stored += result.Rows.Count + result.Salient.Count;
+            outOfScope += result.OutOfScope;
+            quarantined += result.Quarantined.Count;
+        }
+
+        Assert.True(stored > 10_000, $"stored {stored}");
+        Assert.True(outOfScope > 1_000, $"out of scope {outOfScope}");
+        Assert.True(quarantined > 100, $"quarantined {quarantined}");
+    }
+
+    private static byte[] FirstLines(byte[] bytes, int lines)
+    {
+        var end = 0;
+        for (var n = 0; n < lines && end < bytes.Length; n++)
+        {
+            var next = Array.IndexOf(bytes, (byte)'\n', end);
+            end = next < 0 ? bytes.Length : next + 1;
+        }
+
+        return bytes[..end];
     }
 
     [Fact]

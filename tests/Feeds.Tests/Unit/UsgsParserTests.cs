@@ -7,13 +7,14 @@ using static Feeds.Core.Storage.UsgsQualifier;
 namespace Feeds.Tests.Unit;
 
 /// <summary>
-/// The parser on the real MCS files bundled in data/usgs (values pinned by reading the files by hand), in both the LF
-/// form the mirror returned and the CRLF + BOM form USGS publishes.
+/// The parser on the real MCS 2022–2024 per-commodity files bundled in data/usgs (values pinned by reading the files by
+/// hand), in both the LF form the mirror returned and the CRLF + BOM form USGS publishes; the value cells and the
+/// country cells (UsgsLayoutTests has the 2025 and 2026 layouts, the salient files and tables).
 /// </summary>
 public sealed class UsgsParserTests
 {
-    private const string Lithium = "mcs2024-reconstructed/mcs2024-lithi_world.csv";
-    private const string RareEarths = "mcs2024-reconstructed/mcs2024-raree_world.csv";
+    private const string Lithium = "mcs2024-originals/world/mcs2024-lithi_world.csv";
+    private const string RareEarths = "mcs2024-originals/world/mcs2024-raree_world.csv";
 
     public static TheoryData<string> AllFiles() => [.. UsgsFiles.All()];
 
@@ -26,11 +27,13 @@ public sealed class UsgsParserTests
         var lf = UsgsFiles.Parse(file, UsgsFiles.Lf);
         var crlf = UsgsFiles.Parse(file, UsgsFiles.CrlfBom);
 
-        Assert.True(lf.AddsUp, $"{file}: read {lf.Read} != {lf.Rows.Count} rows + {lf.Salient.Count} salient + {lf.Quarantined.Count} quarantined");
+        Assert.True(lf.AddsUp, $"{file}: read {lf.Read} != {lf.Rows.Count} rows + {lf.Salient.Count} salient + {lf.Quarantined.Count} quarantined + {lf.OutOfScope} out of scope + {lf.Superseded} superseded");
         Assert.True(crlf.AddsUp);
         Assert.Equal(lf.Layout, crlf.Layout);
         Assert.Equal(lf.Read, crlf.Read);
         Assert.Equal(lf.Rows, crlf.Rows);
+        Assert.Equal(lf.Salient, crlf.Salient);
+        Assert.Equal(lf.OutOfScope, crlf.OutOfScope);
         Assert.Equal(lf.Quarantined.Select(q => (q.Location, q.Reason)), crlf.Quarantined.Select(q => (q.Location, q.Reason)));
     }
 
@@ -72,7 +75,6 @@ public sealed class UsgsParserTests
         Assert.Equal("lithium content", australia.Basis);
         Assert.Contains("4.8 million tons", australia.Notes);
         Assert.Equal("mcs2024-lithi_world.csv", australia.SourceFile);
-        Assert.False(australia.IsSample);
 
         Assert.Equal(9_300_000d, UsgsFiles.Row(result, Reserves, "CHL", 2023).ValueTons);
         Assert.Equal(3_000_000d, UsgsFiles.Row(result, Reserves, "CHN", 2023).ValueTons);
@@ -191,11 +193,12 @@ public sealed class UsgsParserTests
 
         var ore = UsgsFiles.Row(result, Reserves, "CAN", 2023, "ore");
         Assert.Equal((4_500_000_000d, "ore"), (ore.ValueTons, ore.Basis));
-        var k2o = UsgsFiles.Row(result, Reserves, "CAN", 2023, "ore-k2o-equiv");
+        // K2O equivalent is potash's main series in every edition (the basis says so); ore is its own product.
+        var k2o = UsgsFiles.Row(result, Reserves, "CAN", 2023, "main");
         Assert.Equal((1_100_000_000d, "ore K2O equiv"), (k2o.ValueTons, k2o.Basis));
         Assert.Equal(NotAvailable, UsgsFiles.Row(result, Reserves, "ISR", 2023, "ore").Qualifier);
         Assert.Equal(13_000_000d, UsgsFiles.Row(result, MineProduction, "CAN", 2023).ValueTons);
-        Assert.Equal(220_000_000d, UsgsFiles.Row(result, Reserves, "USA", 2023, "ore-k2o-equiv").ValueTons); // "United States1"
+        Assert.Equal(220_000_000d, UsgsFiles.Row(result, Reserves, "USA", 2023, "main").ValueTons); // "United States1"
     }
 
     [Fact]
@@ -204,11 +207,11 @@ public sealed class UsgsParserTests
         var result = UsgsFiles.Parse("mcs2024/world/mcs2024-titan_world.csv");
 
         Assert.DoesNotContain(result.Rows, r => r.Measure == Reserves);
-        Assert.Equal(260_000d, UsgsFiles.Row(result, Capacity, "CHN", 2023, "sponge").ValueTons);
-        Assert.Equal(5_500_000d, UsgsFiles.Row(result, Capacity, "CHN", 2023, "pigment").ValueTons);
-        var production = UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "sponge");
-        Assert.Equal((220_000d, Estimated), (production.ValueTons, production.Qualifier));
-        Assert.Equal(Withheld, UsgsFiles.Row(result, RefineryProduction, "USA", 2022, "sponge").Qualifier);
+        Assert.Equal(260_000d, UsgsFiles.Row(result, Capacity, "CHN", 2023, "sponge-metal").ValueTons);
+        Assert.Equal(5_500_000d, UsgsFiles.Row(result, Capacity, "CHN", 2023, "tio2-pigment").ValueTons);
+        var production = UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "sponge-metal");
+        Assert.Equal((220_000d, Estimated, "sponge"), (production.ValueTons, production.Qualifier, production.Stage));
+        Assert.Equal(Withheld, UsgsFiles.Row(result, RefineryProduction, "USA", 2022, "sponge-metal").Qualifier);
         Assert.Equal("titanium", production.MineralId);
     }
 
@@ -227,7 +230,7 @@ public sealed class UsgsParserTests
     {
         var result = UsgsFiles.Parse("mcs2024/world/mcs2024-simet_world.csv");
 
-        Assert.Equal(3_600_000d, UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "silicon-content-of-ferrosilicon").ValueTons);
+        Assert.Equal(("silicon content", 3_600_000d), (UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "ferrosilicon").Basis, UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "ferrosilicon").ValueTons));
         Assert.Equal(3_000_000d, UsgsFiles.Row(result, RefineryProduction, "CHN", 2023, "silicon-metal").ValueTons);
         Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, RefineryProduction, UsgsCountry.WorldKey, 2023, "silicon-metal").WorldTotalExcludes);
         // Blank reserves cells: no value published.
@@ -248,7 +251,7 @@ public sealed class UsgsParserTests
     [Fact]
     public void Cobalt_footnote_digits_and_curly_quotes_in_notes()
     {
-        var result = UsgsFiles.Parse("mcs2024-reconstructed/mcs2024-cobal_world.csv");
+        var result = UsgsFiles.Parse("mcs2024-originals/world/mcs2024-cobal_world.csv");
 
         var caledonia = UsgsFiles.Row(result, MineProduction, "NCL", 2023);
         Assert.Equal(("New Caledonia11", 3_000d), (caledonia.CountryPublished, caledonia.ValueTons));
@@ -257,81 +260,28 @@ public sealed class UsgsParserTests
     }
 
     [Fact]
-    public void Graphite_excerpt_quoted_thousands_and_included_in_world_total()
+    public void Graphite_quoted_thousands_a_note_that_says_estimated_and_included_in_world_total()
     {
-        var result = UsgsFiles.Parse("excerpts/mcs2024-graph_world.excerpt.csv");
+        var result = UsgsFiles.Parse("mcs2024-originals/world/mcs2024-graph_world.csv");
 
-        Assert.Equal(("graphite", 72_000d, Exact), (UsgsFiles.Row(result, MineProduction, "BRA", 2022).MineralId, UsgsFiles.Row(result, MineProduction, "BRA", 2022).ValueTons, UsgsFiles.Row(result, MineProduction, "BRA", 2022).Qualifier));
+        // "Also estimated in 2022" in the notes: the 2022 figure is an estimate too.
+        var brazil = UsgsFiles.Row(result, MineProduction, "BRA", 2022);
+        Assert.Equal(("graphite", 72_000d, Estimated, "72,000"), (brazil.MineralId, brazil.ValueTons, brazil.Qualifier, brazil.ValuePublished));
         var austria = UsgsFiles.Row(result, Reserves, "AUT", 2023);
         Assert.Equal((null, IncludedElsewhere), (austria.ValueTons, austria.Qualifier));
         Assert.Equal(78_000_000d, UsgsFiles.Row(result, Reserves, "CHN", 2023).ValueTons);
+        Assert.Equal("United\u00a0States", UsgsFiles.Row(result, MineProduction, "USA", 2023).CountryPublished.Replace(" ", "\u00a0", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void T5_salient_keeps_bounds_and_categories_as_such()
+    public void The_misfiled_cobalt_salient_file_is_read_by_its_header_as_a_world_file()
     {
-        var result = UsgsFiles.Parse("excerpts/MCS2024_T5_Critical_Minerals_Salient.excerpt.csv");
+        var result = UsgsFiles.Parse("mcs2024-originals/salient/mcs2024-cobal_salient.csv");
 
-        Assert.Equal(UsgsParser.SalientLayout, result.Layout);
-        Assert.Equal(5, result.Salient.Count);
-        var lithium = result.Salient.Single(s => s.MineralId == "lithium");
-        Assert.Equal((LowerBound, 25m, ">25"), (lithium.NetImportReliance.Qualifier, lithium.NetImportReliance.Number, lithium.NetImportReliance.Published));
-        Assert.Equal(("ARG", "AUS", 48m), (lithium.PrimaryImportSourceIso3, lithium.LeadingProducerIso3, lithium.LeadingProducerSharePercent.Number));
-        Assert.Equal(("MCS2024", 2023, true), (lithium.Edition, lithium.Year, lithium.YearEstimated));
-        Assert.Equal("Excludes U.S. production.", lithium.WorldProductionNotes);
-        var cobalt = result.Salient.Single(s => s.MineralId == "cobalt");
-        Assert.Equal((Exact, 67m, "COD", 74m), (cobalt.NetImportReliance.Qualifier, cobalt.NetImportReliance.Number, cobalt.LeadingProducerIso3, cobalt.LeadingProducerSharePercent.Number));
-        var ree = result.Salient.Single(s => s.MineralId == "ree");
-        Assert.Equal((LowerBound, 95m), (ree.NetImportReliance.Qualifier, ree.NetImportReliance.Number));
-        var germanium = result.Salient.Single(s => s.MineralId == "germanium");
-        Assert.Equal((NotAvailable, null), (germanium.LeadingProducerSharePercent.Qualifier, germanium.LeadingProducerSharePercent.Number));
-        Assert.Equal("W", lithium.Published["Primary_prod"]);
-    }
-
-    [Fact]
-    public void Salient_net_exporter_E_and_withheld_W_are_categories_not_numbers()
-    {
-        var result = UsgsFiles.ParseText("MCS2024_T5_Critical_Minerals_Salient.csv", """
-            Source,Year,Critical_mineral,Primary_prod,Secondary_prod,Prod_notes,Apparent_Consuption,Contsumption_Notes,Net_Import_Reliance,Primary_import_source,Import_source_notes,Leading_source_country,Leading_country_prod,World_total_prod,World_prod_notes,Leading_source_precent_world
-            MCS2024,2023_estimated,Beryllium,190,NA,,W,,E,Kazakhstan,,United States,190,330,,58
-            MCS2024,2023,Tungsten,0,W,,W,,W,China,,China,63000,78000,,81
-            """);
-
+        Assert.Equal(UsgsParser.PerCommodityLayout, result.Layout);
         Assert.Empty(result.Quarantined);
-        var beryllium = result.Salient.Single(s => s.MineralId == "beryllium");
-        Assert.Equal((NetExporter, null, "E"), (beryllium.NetImportReliance.Qualifier, beryllium.NetImportReliance.Number, beryllium.NetImportReliance.Published));
-        var tungsten = result.Salient.Single(s => s.MineralId == "tungsten");
-        Assert.Equal((Withheld, null), (tungsten.NetImportReliance.Qualifier, tungsten.NetImportReliance.Number));
-        Assert.False(tungsten.YearEstimated);
-    }
-
-    [Fact]
-    public void Mcs2025_world_file_in_its_own_layout_and_encoding_is_sample_data()
-    {
-        var result = UsgsFiles.Parse("sample/MCS2025_World_Data.csv");
-
-        Assert.Equal((UsgsParser.World2025Layout, "windows-1252"), (result.Layout, result.Encoding));
-        Assert.Equal(35, result.Read); // 7 rows x 5 value columns
-        Assert.Empty(result.Quarantined);
-        Assert.All(result.Rows, r => Assert.True(r.IsSample));
-        Assert.All(result.Rows, r => Assert.Equal("MCS2025", r.Edition));
-
-        var australia = UsgsFiles.Row(result, Reserves, "AUS", 2024);
-        Assert.Equal(("lithium", 5_000d), (australia.MineralId, australia.ValueTons));
-        Assert.Equal("\u201cMADE-UP\u201d SAMPLE VALUE; not USGS data.", australia.Notes); // 0x93 / 0x94 in Windows-1252
-        Assert.Equal((1_234d, Exact), (UsgsFiles.Row(result, MineProduction, "AUS", 2023).ValueTons, UsgsFiles.Row(result, MineProduction, "AUS", 2023).Qualifier));
-        Assert.Equal((1_300d, Estimated), (UsgsFiles.Row(result, MineProduction, "AUS", 2024).ValueTons, UsgsFiles.Row(result, MineProduction, "AUS", 2024).Qualifier)); // "PROD_EST_ 2024"
-        var japan = UsgsFiles.Row(result, MineProduction, "JPN", 2023);
-        Assert.Equal(("Japane", Estimated, true), (japan.CountryPublished, japan.Qualifier, japan.Country.EstimateMark));
-        var world = UsgsFiles.Row(result, Reserves, UsgsCountry.WorldKey, 2024, mineral: "lithium");
-        Assert.Equal((9_000d, LowerBound), (world.ValueTons, world.Qualifier));
-        Assert.Equal("Excludes U.S. production.", UsgsFiles.Row(result, MineProduction, UsgsCountry.WorldKey, 2024, mineral: "lithium").WorldTotalExcludes);
-
-        var germanium = UsgsFiles.Row(result, RefineryProduction, "CHN", 2023);
-        Assert.Equal(("germanium", 0.1d, "kg"), (germanium.MineralId, germanium.ValueTons, germanium.UnitPublished)); // "Gemanium", 100 kilograms
-        var lessThanHalf = UsgsFiles.Row(result, RefineryProduction, UsgsCountry.WorldKey, 2024);
-        Assert.Equal((0.0005d, UpperBound, "Less than \u00bd unit."), (lessThanHalf.ValueTons, lessThanHalf.Qualifier, lessThanHalf.ValuePublished));
-        Assert.Equal(4_000d, UsgsFiles.Row(result, Capacity, "JPN", 2024, mineral: "titanium").ValueTons); // CAP_EST_ 2024, thousand metric tons
+        Assert.All(result.Rows, r => Assert.Equal(("cobalt", "MCS2024"), (r.MineralId, r.Edition)));
+        Assert.Contains(result.Rows, r => r.Year == 2021); // its column names say 2021 and 2022: kept as published
     }
 
     [Fact]
@@ -454,7 +404,7 @@ public sealed class UsgsParserTests
         Assert.NotNull(fixedRow.UnitCorrection);
         var trusted = UsgsFiles.Row(asLabelled, Reserves, "CHL", 2023);
         Assert.Equal((1_300_000_000d, null), (trusted.ValueTons, trusted.UnitCorrection));
-        Assert.Equal(4, UsgsUnitCorrections.All.Count);
+        Assert.Equal(6, UsgsCorrections.Load().UnitLabels.Count);
     }
 
     [Fact]
@@ -476,14 +426,22 @@ public sealed class UsgsParserTests
     }
 
     [Fact]
-    public void An_unknown_commodity_code_is_quarantined_with_the_reason()
+    public void A_commodity_on_no_list_is_out_of_scope_not_quarantined()
     {
-        var result = UsgsFiles.ParseText("mcs2024-cemen_world.csv",
-            "Source,Country,Type,Prod_kt_2022,Prod_kt_est_2023,Prod_notes,Reserves_kt,Reserves_notes\nMCS2024,China,Production,1,2,,3,\n");
+        const string text = "Source,Country,Type,Prod_kt_2022,Prod_kt_est_2023,Prod_notes,Reserves_kt,Reserves_notes\nMCS2024,China,Production,1,2,,3,\n";
+        var cement = UsgsFiles.ParseText("mcs2024-cemen_world.csv", text);
+        var unknown = UsgsFiles.ParseText("mcs2024-zzzzz_world.csv", text);
 
-        Assert.Empty(result.Rows);
-        Assert.Equal(3, result.Quarantined.Count);
-        Assert.All(result.Quarantined, q => Assert.Contains("file code 'cemen'", q.Reason));
+        foreach (var result in new[] { cement, unknown })
+        {
+            Assert.Empty(result.Rows);
+            Assert.Empty(result.Quarantined);
+            Assert.Equal((3L, 3L), (result.Read, result.OutOfScope));
+            Assert.True(result.AddsUp);
+        }
+
+        Assert.Equal(["Cement"], cement.OutOfScopeNames);
+        Assert.Equal(["file code 'zzzzz'"], unknown.OutOfScopeNames);
     }
 
     [Theory]
@@ -493,10 +451,20 @@ public sealed class UsgsParserTests
     [InlineData("W", Withheld, null)]
     [InlineData("NA", NotAvailable, null)]
     [InlineData("             NA", NotAvailable, null)]
-    [InlineData("XX", NotAvailable, null)]
-    [InlineData("—", NotAvailable, null)]
-    [InlineData("Large", NotAvailable, null)]
-    [InlineData("Very small", NotAvailable, null)]
+    [InlineData("XX", NotApplicable, null)]
+    [InlineData("—", Zero, 0.0)]
+    [InlineData("Large", Qualitative, null)]
+    [InlineData("Very small", Qualitative, null)]
+    [InlineData("s", Qualitative, null)]
+    [InlineData("Moderate to large", Qualitative, null)]
+    [InlineData("Variable, depending on type of product", Qualitative, null)]
+    [InlineData("E", NetExporter, null)]
+    [InlineData("e20,000", Estimated, 20000.0)]
+    [InlineData("?1", UnknownBound, 1.0)]
+    [InlineData("10,000 - 15,000", UsgsQualifier.Range, 10000.0)]
+    [InlineData("50\u2013300", UsgsQualifier.Range, 50.0)]
+    [InlineData("68\u00a0", Exact, 68.0)]
+    [InlineData(">85,000,000", LowerBound, 85000000.0)]
     [InlineData("Included in World total.", IncludedElsewhere, null)]
     [InlineData("Included with ilmenite", IncludedElsewhere, null)]
     [InlineData("<1", UpperBound, 1.0)]

@@ -13,24 +13,27 @@ public sealed class UsgsSourceTests
     private static readonly UsgsManifest Manifest = UsgsManifest.Load();
 
     [Fact]
-    public void Every_default_url_replays_a_real_bundled_file_and_no_sample()
+    public void Every_default_url_replays_a_real_bundled_file()
     {
-        Assert.Equal(23, Manifest.Files.Count);
+        Assert.Equal(66, Manifest.Files.Count);
         Assert.Equal(Manifest.Files.Count, Manifest.DefaultUrls.Distinct().Count());
         foreach (var entry in Manifest.Files)
         {
             Assert.True(File.Exists(Path.Combine(UsgsFiles.Root, entry.File)), entry.File);
             Assert.Equal(UsgsFiles.Bytes(entry.File), UsgsManifest.Read(entry.File)); // embedded bytes are the repository's
-            Assert.Contains(entry.Kind, new[] { "original", "reconstructed", "excerpt" });
-            Assert.StartsWith("https://", entry.Url);
+            Assert.Contains(entry.Kind, new[] { "byte-exact", "lossy-copy", "excerpt" });
+            Assert.StartsWith("https://raw.githubusercontent.com/", entry.Url);
         }
 
-        Assert.Equal(["sample/MCS2025_World_Data.csv"], Manifest.SampleFiles);
-        Assert.DoesNotContain(Manifest.Files, f => f.File.StartsWith("sample/", StringComparison.Ordinal));
+        // The made-up MCS 2025 sample is gone; the byte-exact originals replace the lossy and reconstructed copies.
+        Assert.DoesNotContain(UsgsFiles.All(), f => f.StartsWith("sample/", StringComparison.Ordinal) || f.StartsWith("mcs2024-reconstructed/", StringComparison.Ordinal));
+        Assert.Contains(Manifest.Files, f => f.File == "mcs2026/MCS2026_Commodities_Data.excerpt.csv" && f.Url.EndsWith("/data/raw/usgs_mcs2026_commodities_data.csv", StringComparison.Ordinal));
+        Assert.Contains(Manifest.Files, f => f.File == "mcs2025/world/MCS2025_World_Data.excerpt.csv");
+        Assert.Contains(Manifest.Files, f => f.File == "mcs2024-originals/world/mcs2024-lithi_world.csv" && f.Kind == "byte-exact");
     }
 
     [Fact]
-    public void Every_file_in_data_usgs_is_embedded_and_the_readme_says_the_sample_is_made_up()
+    public void Every_file_in_data_usgs_is_embedded_and_the_readme_names_the_corrections()
     {
         foreach (var file in UsgsFiles.All())
         {
@@ -38,9 +41,9 @@ public sealed class UsgsSourceTests
         }
 
         var readme = File.ReadAllText(Path.Combine(UsgsFiles.Root, "README.md"));
-        Assert.Contains("sample/MCS2025_World_Data.csv", readme);
-        Assert.Contains("made up", readme, StringComparison.OrdinalIgnoreCase);
-        Assert.All(UsgsFiles.Parse("sample/MCS2025_World_Data.csv").Rows, r => Assert.Contains("MADE-UP", r.Notes ?? "MADE-UP (blank notes cell)"));
+        Assert.Contains("corrections.json", readme);
+        Assert.Contains("commodity-aliases.json", readme);
+        Assert.DoesNotContain("sample/MCS2025_World_Data.csv", readme);
     }
 
     [Fact]
@@ -52,7 +55,7 @@ public sealed class UsgsSourceTests
         using var first = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("mcs2024-lithi_world.csv", first.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        Assert.Equal(UsgsFiles.Bytes("mcs2024-reconstructed/mcs2024-lithi_world.csv"), await first.Content.ReadAsByteArrayAsync());
+        Assert.Equal(UsgsFiles.Bytes("mcs2024-originals/world/mcs2024-lithi_world.csv"), await first.Content.ReadAsByteArrayAsync());
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
@@ -92,11 +95,13 @@ public sealed class UsgsSourceTests
             }
         }
 
-        var (files, error) = UsgsArchive.Expand("world.zip", buffer.ToArray());
+        buffer.Position = 0;
+        var (files, error) = UsgsArchive.Expand("world.zip", buffer);
         Assert.Null(error);
-        Assert.Equal(["world.zip!mcs2024-zinc_world.csv"], files.Select(f => f.Name));
+        var expanded = files.Select(f => (f.Name, Text: new StreamReader(f.Content).ReadToEnd())).ToList();
+        Assert.Equal([("world.zip!mcs2024-zinc_world.csv", "x")], expanded);
 
-        var (none, broken) = UsgsArchive.Expand("bad.zip", [0x50, 0x4B, 0x03, 0x04, 0, 0]);
+        var (none, broken) = UsgsArchive.Expand("bad.zip", new MemoryStream([0x50, 0x4B, 0x03, 0x04, 0, 0]));
         Assert.Empty(none);
         Assert.StartsWith("not a readable ZIP archive", broken);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Feeds.Local;
 using Feeds.Tests.Support;
 
 namespace Feeds.Tests.Integration.Comtrade;
@@ -70,6 +71,35 @@ public sealed class TradeApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.True(all > 7);
         Assert.Equal(all, seen.Count);
+    }
+
+    [Fact]
+    public async Task A_forged_or_foreign_continuation_is_a_400_naming_it()
+    {
+        var first = await Get("/api/trade?reporter=USA&mineral=lithium&limit=5");
+        var token = first.GetProperty("continuation").GetString()!;
+
+        // Its own query (in CSV too: format and limit may change between pages) accepts it.
+        using (var same = await _server.Client.GetAsync($"/api/trade?mineral=lithium&reporter=USA&limit=7&format=csv&continuation={Uri.EscapeDataString(token)}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        }
+
+        foreach (var url in new[]
+        {
+            "/api/trade?reporter=USA&mineral=lithium&continuation=eyJhIjoxfQ==", // a hand-made token: it once gave an empty 200
+            $"/api/trade?reporter=IND&mineral=lithium&continuation={Uri.EscapeDataString(token)}", // another partition's query
+            $"/api/trade?reporter=USA&mineral=lithium&flow=X&continuation={Uri.EscapeDataString(token)}", // other filters
+            $"/api/minerals?continuation={Uri.EscapeDataString(token)}", // another route
+            $"/api/trade?reporter=USA&mineral=lithium&continuation={Uri.EscapeDataString(token[..^2])}", // truncated
+        })
+        {
+            using var response = await _server.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("continuation", body.GetProperty("parameter").GetString());
+        }
     }
 
     [Fact]
@@ -177,6 +207,49 @@ public sealed class TradeApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         var csv = await _server.Client.GetStringAsync("/api/trade/reconciliation?reporter=USA&mineral=lithium&flow=M&year=2023&format=csv");
         Assert.StartsWith("partner_code,partner,partner_name,reported_usd,reported_basis,mirror_usd,mirror_basis,gap_usd,ratio,missing,", csv);
         Assert.Contains("\r\n156,CHN,China,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coverage_lists_what_the_feed_pulls_from_its_settings()
+    {
+        // The seeded server pulls 2020-2024 (FromYear/ToYear) for the default reporters and mirrored countries.
+        var body = await Get("/api/trade/coverage");
+
+        Assert.Equal(2020, body.GetProperty("fromYear").GetInt32());
+        Assert.Equal(2024, body.GetProperty("toYear").GetInt32());
+        Assert.Equal([2020, 2021, 2022, 2023, 2024], body.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.Equal(["A", "M"], body.GetProperty("frequencies").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("2020-01", body.GetProperty("firstMonth").GetString());
+        var sources = body.GetProperty("items").EnumerateArray().ToDictionary(
+            i => i.GetProperty("reporter").GetString()!, i => string.Join(",", i.GetProperty("sources").EnumerateArray().Select(s => s.GetString())));
+        Assert.Equal(new Dictionary<string, string> { ["IND"] = "reported,mirror", ["USA"] = "reported,mirror", ["CHN"] = "reported" }, sources);
+        Assert.False(body.GetProperty("isSample").GetBoolean());
+
+        var csv = await _server.Client.GetStringAsync("/api/trade/coverage?format=csv");
+        Assert.StartsWith("reporter,sources,frequencies,from_year,to_year,is_sample\r\nIND,reported;mirror,A;M,2020,2024,false\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coverage_follows_other_settings()
+    {
+        // A live deployment's window (no FromYear/ToYear: the five years to last year), annual data only, India mirrored only.
+        var settings = TestStorage.Settings(azurite);
+        settings[SettingKeys.ComtradeToYear] = "2025";
+        settings[SettingKeys.ComtradeFrequencies] = "A";
+        settings[SettingKeys.ComtradeReporters] = "USA";
+        settings[SettingKeys.ComtradeMirrorOf] = "IND";
+        await using var server = await LocalServer.StartAsync(settings, seedCatalog: false);
+
+        var body = JsonDocument.Parse(await server.Client.GetStringAsync("/api/trade/coverage")).RootElement;
+
+        Assert.Equal([2021, 2022, 2023, 2024, 2025], body.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("firstMonth").ValueKind);
+        Assert.Equal(
+            ["USA:reported", "IND:mirror"],
+            body.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("reporter").GetString()}:{string.Join(",", i.GetProperty("sources").EnumerateArray().Select(s => s.GetString()))}"));
+        using var bad = await server.Client.GetAsync("/api/trade/coverage?year=2023");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("year", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
     }
 
     [Theory]

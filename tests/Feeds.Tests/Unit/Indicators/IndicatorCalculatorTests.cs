@@ -15,10 +15,10 @@ public sealed class IndicatorCalculatorTests
         new("USA", 842, "lithium", year, 0, "M", "283691", "H6", false, [], partner, key, key ?? "World", value, value, null, null, false, sample);
 
     private static ReservesRow Usgs(string key, double? tons, string qualifier = UsgsQualifier.Exact, string measure = UsgsMeasure.Reserves) =>
-        new("lithium", "Lithium", "MCS2099", measure, "main", 2098,
+        new("lithium", "Lithium", "MCS2099", measure, null, "main", 2098,
             new UsgsCountry(key, key is "WORLD" or "OTHERS" ? null : key, key, key is "WORLD" or "OTHERS", false),
-            key, tons, qualifier, qualifier == UsgsQualifier.Estimated, tons?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "W",
-            "t", "t", null, "lithium content", "", null, false, null, "hand.csv", 1, "Reserves_t", false);
+            key, tons, null, qualifier, qualifier == UsgsQualifier.Estimated, false, tons?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "W",
+            "t", "t", null, null, "lithium content", null, "", null, false, null, "hand.csv", 1, "Reserves_t");
 
     [Fact]
     public void Trade_dependence_by_hand()
@@ -124,7 +124,7 @@ public sealed class IndicatorCalculatorTests
         // Σ v² = 1.21 + 12.96 + 38.44 + 0.1521 + 0.8649 + 86.49 + 9 + 0.0036 + 0.0961 = 149.2167 (Mt²)
         // HHI = 149.2167 / 28² × 10,000 = 149.2167 / 784 × 10,000 = 1903.27 (to 2 d.p.).
         // Top 3 = Chile + Australia + Argentina = 19.1 / 28 = 68.21 %; China 3 / 28 = 10.71 %; unattributed 2.8 / 28 = 10 %.
-        var rows = UsgsFiles.Parse("mcs2024-reconstructed/mcs2024-lithi_world.csv").Rows;
+        var rows = UsgsFiles.Parse("mcs2024-originals/world/mcs2024-lithi_world.csv").Rows;
 
         var f = IndicatorsBuilder.Supply(rows, [UsgsMeasure.Reserves], 2023, "USA")!;
 
@@ -149,7 +149,7 @@ public sealed class IndicatorCalculatorTests
     {
         // mcs2024-raree_world.csv, Prod_t_est_2023: China 240,000, World total (rounded) 350,000 (t REO)
         // -> 240,000 / 350,000 = 68.571 %. 2022: 210,000 / 300,000 = 70 %.
-        var rows = UsgsFiles.Parse("mcs2024-reconstructed/mcs2024-raree_world.csv").Rows;
+        var rows = UsgsFiles.Parse("mcs2024-originals/world/mcs2024-raree_world.csv").Rows;
 
         var y2023 = IndicatorsBuilder.Supply(rows, [UsgsMeasure.MineProduction], 2023, "IND")!;
         var y2022 = IndicatorsBuilder.Supply(rows, [UsgsMeasure.MineProduction], 2022, "IND")!;
@@ -159,5 +159,27 @@ public sealed class IndicatorCalculatorTests
         Assert.Equal(70, y2022.ChinaSharePercent!.Value, 9);
         // India 2,900 / 350,000 = 0.829 %.
         Assert.Equal(2_900.0 / 350_000 * 100, y2023.ReporterSharePercent!.Value, 9);
+    }
+
+    [Fact]
+    public void Usgs_net_import_reliance_and_china_import_share_for_a_usa_row_come_from_the_newest_edition_with_their_source()
+    {
+        // MCS 2026 graphite: net import reliance 2023 = 100 %; import sources 2021–24: China 46 %, Canada 13 % …
+        // MCS 2025 Fig2 also gives graphite's 2024 reliance and its ranked sources 2020–2023 (China first).
+        var rows = UsgsFiles.Parse("mcs2026/MCS2026_Commodities_Data.excerpt.csv").Salient
+            .Concat(UsgsFiles.Parse("mcs2025/trends/MCS2025_Fig2_Net_Import_Reliance.csv").Salient)
+            .Where(s => s.MineralId == "graphite").ToList();
+
+        var figures = UsSalient.Pick(rows, 2023)!;
+
+        Assert.Equal(("MCS2026", "100", "exact", 100d), (figures.Edition, figures.NetImportReliance, figures.NetImportRelianceQualifier, figures.NetImportReliancePercent));
+        Assert.StartsWith("USGS MCS2026 (MCS2026_Commodities_Data.excerpt.csv", figures.NetImportRelianceSource, StringComparison.Ordinal);
+        Assert.Equal((46d, "2021–24"), (figures.ChinaImportSharePercent, figures.ImportSourcesPeriod));
+        Assert.Null(UsSalient.Pick(rows, 1999));
+
+        // Lithium: the bound stays a bound; China is not among the import sources.
+        var lithium = UsSalient.Pick(UsgsFiles.Parse("mcs2026/MCS2026_Commodities_Data.excerpt.csv").Salient.Where(s => s.MineralId == "lithium").ToList(), 2024)!;
+        Assert.Equal((">50", UsgsQualifier.LowerBound, 50d), (lithium.NetImportReliance, lithium.NetImportRelianceQualifier, lithium.NetImportReliancePercent));
+        Assert.Null(lithium.ChinaImportSharePercent);
     }
 }

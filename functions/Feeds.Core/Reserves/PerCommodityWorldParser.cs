@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using Feeds.Core.Storage;
+
+namespace Feeds.Core.Reserves;
+
+/// <summary>
+/// The MCS 2022–2024 per-commodity world files (<c>mcs2024-lithi_world.csv</c>): the commodity is the file-name code,
+/// units, years, estimate marks and product words are in the column names (<c>Prod_kt_est_2023</c>,
+/// <c>Reserves_ore_K2O_equiv_kt</c>, <c>Cap_Sponge_t_2023</c>), the stage in the Type. A record is one value cell. A
+/// file small enough to be one group.
+/// </summary>
+internal static partial class PerCommodityWorldParser
+{
+    public static IEnumerable<UsgsBatch> Parse(UsgsFileContext file, ColumnLayout columns, IEnumerable<CsvRecord> records)
+    {
+        var batch = file.Batch(UsgsParser.PerCommodityLayout);
+        var data = records.Where(r => !r.IsBlank).ToList();
+        var name = FileNamePattern().Match(file.OwnName);
+        var code = name.Success ? name.Groups["code"].Value.ToLowerInvariant() : null;
+        var commodity = code is null ? null : file.Commodities.ByFileCode(code);
+
+        // Types with a World total row of their own are product series when there are at least two (platinum / palladium).
+        var names = commodity is null ? [] : (string[])[commodity.Name, code!, .. CommodityWords(commodity.Name)];
+        var worldProducts = data.Where(r => !r.Malformed && file.Countries.Match(UsgsFileContext.Cell(r, columns.Country))?.Country.Key == UsgsCountry.WorldKey)
+            .Select(r => UsgsWording.Split(TypeOf(r, columns), names).Product).ToHashSet(StringComparer.Ordinal);
+        var typeProducts = data.Where(r => !r.Malformed).Select(r => UsgsWording.Split(TypeOf(r, columns), names).Product).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var record in data)
+        {
+            if (record.Malformed)
+            {
+                batch.Count();
+                batch.Quarantine(record, null, "line has an unterminated quoted field");
+                continue;
+            }
+
+            batch.Count(columns.Values.Count);
+            var rowError = RowError(record, columns);
+            var edition = file.Edition(UsgsFileContext.Cell(record, columns.Source));
+            rowError ??= edition is null ? $"no MCS edition in the Source cell '{UsgsText.Clean(UsgsFileContext.Cell(record, columns.Source))}' or the file name" : null;
+            rowError ??= code is null ? "the file name does not give the MCS commodity code (mcs20xx-<code>_world.csv)" : null;
+            if (rowError is not null)
+            {
+                QuarantineValues(batch, record, columns, rowError);
+                continue;
+            }
+
+            if (commodity is not { InScope: true })
+            {
+                batch.OutOfScopeRecords(commodity?.Name ?? $"file code '{code}'", columns.Values.Count);
+                continue;
+            }
+
+            var countryCell = UsgsFileContext.Cell(record, columns.Country);
+            if (file.Countries.Match(countryCell) is not { } country)
+            {
+                QuarantineValues(batch, record, columns, $"country '{UsgsText.Clean(countryCell)}' is not in the catalog (name, USGS spellings or aggregates)");
+                continue;
+            }
+
+            var type = TypeOf(record, columns);
+            var (typeProduct, typeBasis) = UsgsWording.Split(type, names);
+            var series = UsgsWording.IsSeries(typeProduct, worldProducts, typeProducts);
+            foreach (var column in columns.Values)
+            {
+                AddValue(file, batch, record, columns, column, new Row(
+                    edition!, commodity, code!, country, UsgsText.Clean(countryCell), type, series ? typeProduct : "main",
+                    series || typeProduct == "main" || worldProducts.Contains(typeProduct) ? null : typeProduct, typeBasis));
+            }
+        }
+
+        yield return batch;
+    }
+
+    private static void AddValue(UsgsFileContext file, UsgsBatch batch, CsvRecord record, ColumnLayout columns, ValueColumn column, Row row)
+    {
+        var stage = column.Kind == ColumnKind.Production ? UsgsWording.Stage(row.Type) : null;
+        var measure = column.Kind switch
+        {
+            ColumnKind.Capacity => UsgsMeasure.Capacity,
+            ColumnKind.Reserves => UsgsMeasure.Reserves,
+            _ => UsgsWording.ProductionMeasure(stage),
+        };
+
+        var editionYear = int.Parse(row.Edition.AsSpan(3), CultureInfo.InvariantCulture);
+        // Reserves carry no year in most files: they are the edition's reference year (MCS2024 reports 2023 reserves).
+        var year = column.Year ?? editionYear - 1;
+        var notes = columns.NotesFor(column.Kind) is { } notesColumn ? UsgsFileContext.NullIfEmpty(UsgsText.Clean(UsgsFileContext.Cell(record, notesColumn))) : null;
+        var estimated = column.Estimated || row.Country.Country.EstimateMark || UsgsFileContext.NotesSayEstimated(notes, year);
+        var cell = UsgsFileContext.Cell(record, column.Index);
+
+        var value = UsgsValueParser.Parse(cell, estimated);
+        if (!value.IsReadable)
+        {
+            batch.Quarantine(record, column.Header, value.Error!);
+            return;
+        }
+
+        var fromNotes = false;
+        if (value.Number is null && value.Qualifier == UsgsQualifier.NotAvailable)
+        {
+            var noted = (measure == UsgsMeasure.Reserves ? UsgsValueParser.FromNotes(notes, estimated) : null)
+                ?? (UsgsText.Clean(cell).Length == 0 ? UsgsValueParser.SymbolFromNotes(notes, year) : null);
+            if (noted is not null)
+            {
+                value = noted;
+                fromNotes = true;
+            }
+        }
+
+        var unit = column.Unit ?? UsgsUnits.Tons;
+        var unitPublished = unit.Token;
+        string? unitCorrection = null;
+        if (file.Corrections.UnitLabel(row.Edition, row.Code, null, column.Header) is { } fix && UsgsUnits.FromToken(fix.CorrectUnit) is { } corrected)
+        {
+            unit = corrected;
+            unitCorrection = $"{unitPublished} -> {unit.Token}: {fix.Reason}";
+        }
+
+        var product = UsgsWording.ProductOfWords(column.Words);
+        if (product == "main")
+        {
+            product = row.Product;
+        }
+
+        var coverage = row.Coverage;
+        if (row.Country.Qualifier is { } qualifier)
+        {
+            if (row.Country.Country.IsAggregate && product == "main")
+            {
+                // "World total (ilmenite, rounded)": the product the total is of.
+                product = UsgsWording.Split(qualifier, [row.Commodity.Name]).Product;
+            }
+            else if (!row.Country.Country.IsAggregate)
+            {
+                coverage = coverage is null ? qualifier : $"{qualifier}; {coverage}";
+            }
+        }
+
+        if (product == "main" && row.Commodity.Product is { } aliasProduct)
+        {
+            product = aliasProduct;
+        }
+
+        var excludes = row.Country.Country.Key == UsgsCountry.WorldKey ? row.Country.Excludes ?? UsgsFileContext.Excludes(notes) : null;
+        batch.Add(new ReservesRow(
+            row.Commodity.MineralId!, row.Commodity.Name, row.Edition, measure, stage, product, year, row.Country.Country, row.CountryPublished,
+            UsgsFileContext.Tons(value.Number, unit), UsgsFileContext.Tons(value.High, unit), value.Qualifier, estimated || value.Qualifier == UsgsQualifier.Estimated,
+            row.Country.Rounded, value.Published, unitPublished, unit.Token, unitCorrection, row.Commodity.Spelling,
+            column.Words.Count > 0 ? string.Join(' ', column.Words) : UsgsFileContext.Basis(row.Basis, unit.Basis), coverage, row.Type, notes, fromNotes, excludes,
+            file.File, record.Line, column.Header));
+    }
+
+    private static string TypeOf(CsvRecord record, ColumnLayout columns)
+    {
+        var type = UsgsText.Clean(UsgsFileContext.Cell(record, columns.Type));
+        return type.Length == 0 && columns.TypeInHeader is { } header ? header : type;
+    }
+
+    /// <summary>The words of a chapter name that are its own ("Titanium and titanium dioxide" → titanium, titanium dioxide).</summary>
+    private static string[] CommodityWords(string name) =>
+        name.Split([" and ", ",", "(", ")"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static void QuarantineValues(UsgsBatch batch, CsvRecord record, ColumnLayout columns, string reason)
+    {
+        foreach (var column in columns.Values)
+        {
+            batch.Quarantine(record, column.Header, reason);
+        }
+    }
+
+    /// <summary>Why a row cannot be read at all (its every value is quarantined), or null.</summary>
+    private static string? RowError(CsvRecord record, ColumnLayout columns)
+    {
+        if (record.Fields.Count < columns.RequiredFields)
+        {
+            return $"line has {record.Fields.Count} fields; the header needs {columns.RequiredFields}";
+        }
+
+        var stray = columns.Ignored.Where(i => i < record.Fields.Count).Concat(Enumerable.Range(columns.Width, Math.Max(0, record.Fields.Count - columns.Width)))
+            .FirstOrDefault(i => UsgsText.Clean(record.Fields[i]).Length > 0, -1);
+        return stray >= 0 ? $"value '{UsgsText.Clean(record.Fields[stray])}' in column {stray + 1}, which has no header" : null;
+    }
+
+    private sealed record Row(
+        string Edition, UsgsCommodity Commodity, string Code, UsgsCountryMatch Country, string CountryPublished, string Type,
+        string Product, string? Coverage, string? Basis);
+
+    [GeneratedRegex(@"mcs(?<year>\d{4})-?(?<code>[a-z]+(?:-[a-z]+)?)_(?:world|salient)", RegexOptions.IgnoreCase)]
+    private static partial Regex FileNamePattern();
+}

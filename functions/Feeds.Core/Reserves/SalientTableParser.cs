@@ -1,0 +1,111 @@
+using Feeds.Core.Storage;
+
+namespace Feeds.Core.Reserves;
+
+/// <summary>
+/// The T5 critical-minerals salient table (<c>Source,Year,Critical_mineral,Primary_prod,…,Net_Import_Reliance,
+/// Primary_import_source,…,Leading_source_precent_world</c>, USGS's spellings kept). A record is one value cell; notes
+/// columns go with the value they annotate; the leading producer's country is the partner of the leading-producer
+/// figures, the primary import source an import source of rank 1. A column the table adds later is its own statistic.
+/// </summary>
+internal static class SalientTableParser
+{
+    /// <summary>Column → (kind, statistic, notes column, partner column).</summary>
+    private static readonly Dictionary<string, (string Kind, string Statistic, string? Notes, string? Partner)> Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Primary_prod"] = (SalientKinds.Statistic, "primary-production", "Prod_notes", null),
+        ["Secondary_prod"] = (SalientKinds.Statistic, "secondary-production", "Prod_notes", null),
+        ["Apparent_Consuption"] = (SalientKinds.Statistic, "apparent-consumption", "Contsumption_Notes", null),
+        ["Net_Import_Reliance"] = (SalientKinds.Statistic, SalientKinds.NetImportReliance, null, null),
+        ["Primary_import_source"] = (SalientKinds.ImportSource, SalientKinds.ImportRank, "Import_source_notes", "Primary_import_source"),
+        ["Leading_source_country"] = (SalientKinds.Statistic, "leading-world-producer", null, "Leading_source_country"),
+        ["Leading_country_prod"] = (SalientKinds.Statistic, "leading-producer-production", null, "Leading_source_country"),
+        ["World_total_prod"] = (SalientKinds.Statistic, "world-production", "World_prod_notes", null),
+        ["Leading_source_precent_world"] = (SalientKinds.Statistic, "leading-producer-share-of-world", null, "Leading_source_country"),
+    };
+
+    private static readonly string[] Keys = ["Source", "Year", "Critical_mineral", "Prod_notes", "Contsumption_Notes", "Import_source_notes", "World_prod_notes"];
+
+    public static bool Matches(IReadOnlyList<string> names) =>
+        names.Contains("Critical_mineral", StringComparer.OrdinalIgnoreCase) && names.Contains("Net_Import_Reliance", StringComparer.OrdinalIgnoreCase);
+
+    public static IEnumerable<UsgsBatch> Parse(UsgsFileContext file, IReadOnlyList<string> names, IEnumerable<CsvRecord> records)
+    {
+        var batch = file.Batch(UsgsParser.SalientLayout);
+        int Index(string name) => names.ToList().FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        string Get(CsvRecord r, string name) => UsgsText.Clean(UsgsFileContext.Cell(r, Index(name)));
+        var values = names.Select((n, i) => (Name: n, Index: i)).Where(c => c.Name.Length > 0 && !Keys.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        foreach (var record in records.Where(r => !r.IsBlank))
+        {
+            if (record.Malformed)
+            {
+                batch.Count();
+                batch.Quarantine(record, null, "line has an unterminated quoted field");
+                continue;
+            }
+
+            batch.Count(values.Count);
+            var yearText = Get(record, "Year");
+            var edition = file.Edition(Get(record, "Source"));
+            var year = 0;
+            var error = record.Fields.Skip(names.Count).Any(f => UsgsText.Clean(f).Length > 0) ? "values beyond the header's columns"
+                : !int.TryParse(yearText.Split('_')[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) ? $"year '{yearText}' is not a year or year_estimated"
+                : edition is null ? "no MCS edition in the Source cell or the file name" : null;
+            if (error is not null)
+            {
+                foreach (var column in values)
+                {
+                    batch.Quarantine(record, column.Name, error);
+                }
+
+                continue;
+            }
+
+            var commodity = file.Commodities.ByName(Get(record, "Critical_mineral"));
+            if (!commodity.InScope)
+            {
+                batch.OutOfScopeRecords(commodity.Name, values.Count);
+                continue;
+            }
+
+            var estimated = yearText.Contains("estimated", StringComparison.OrdinalIgnoreCase);
+            foreach (var column in values)
+            {
+                var (kind, statistic, notesColumn, partnerColumn) = Columns.TryGetValue(column.Name, out var known)
+                    ? known : (SalientKinds.Statistic, UsgsWording.Slug(column.Name), null, null);
+                var cell = UsgsFileContext.Cell(record, column.Index);
+                UsgsCountryMatch? partner = null;
+                var partnerText = partnerColumn is null ? "" : Get(record, partnerColumn);
+                if (partnerText.Length > 0 && UsgsValueParser.Parse(partnerText, false) is not { IsReadable: true, Number: null, Qualifier: not UsgsQualifier.Qualitative })
+                {
+                    partner = file.Countries.Match(partnerText);
+                    if (partner is null)
+                    {
+                        batch.Quarantine(record, column.Name, $"{partnerColumn}: country '{partnerText}' is not in the catalog");
+                        continue;
+                    }
+                }
+
+                // The country columns hold a country, not a number: the partner is the value.
+                var value = partnerColumn == column.Name
+                    ? new UsgsValue(partner is null ? UsgsValueParser.Parse(cell, false).Qualifier : UsgsQualifier.NotAvailable, null, cell)
+                    : UsgsValueParser.Parse(cell, estimated);
+                if (!value.IsReadable)
+                {
+                    batch.Quarantine(record, column.Name, value.Error!);
+                    continue;
+                }
+
+                batch.Add(new SalientRow(
+                    commodity.MineralId!, commodity.Name, edition!, kind, statistic, column.Name, commodity.Product ?? "main", yearText, year,
+                    partner?.Country.Key, partner?.Country.Iso3, partner?.Country.Name, partner is null ? null : partnerText,
+                    UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High), value.Qualifier, value.Published,
+                    statistic is SalientKinds.NetImportReliance or "leading-producer-share-of-world" ? "percent" : null,
+                    estimated && value.Number is not null, kind == SalientKinds.ImportSource && partner is not null ? 1 : null,
+                    notesColumn is null ? null : UsgsFileContext.NullIfEmpty(Get(record, notesColumn)), commodity.Spelling, file.File, record.Line, column.Name));
+            }
+        }
+
+        yield return batch;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace Feeds.Core.Reserves;
+
+/// <summary>What every layout parser of one file shares: the file's name, encoding and edition, and the resolvers.</summary>
+internal sealed partial class UsgsFileContext(string file, string encoding, UsgsCountryResolver countries, UsgsCommodities commodities, UsgsCorrections corrections)
+{
+    public string File { get; } = file;
+    public string Encoding { get; } = encoding;
+    public UsgsCountryResolver Countries { get; } = countries;
+    public UsgsCommodities Commodities { get; } = commodities;
+    public UsgsCorrections Corrections { get; } = corrections;
+
+    /// <summary>The file's own name (a ZIP entry is named "archive.zip!entry.csv").</summary>
+    public string OwnName => File[(File.LastIndexOf('!') + 1)..];
+
+    /// <summary>The edition the file name states (<c>MCS2026_Commodities_Data.csv</c>, <c>mcs2024-lithi_world.csv</c>), or null.</summary>
+    public string? EditionInName => EditionPattern().Match(OwnName) is { Success: true } m ? "MCS" + m.Groups["year"].Value : null;
+
+    public UsgsBatch Batch(string layout) => new(File, layout, Encoding);
+
+    /// <summary>An edition from a Source cell ("MCS2025"), else the file name's.</summary>
+    public string? Edition(string? source)
+    {
+        var text = UsgsText.Clean(source);
+        return SourcePattern().IsMatch(text) ? text.ToUpperInvariant() : EditionInName;
+    }
+
+    /// <summary>Tons of a number in a unit, or null (no number, or not a mass).</summary>
+    public static double? Tons(decimal? number, UsgsUnit unit) => number is { } n && unit.TonsPer is { } per ? (double)(n * per) : null;
+
+    public static double? Number(decimal? number) => number is { } n ? (double)n : null;
+
+    /// <summary>"Excludes U.S. production." in a notes cell, as written, or null.</summary>
+    public static string? Excludes(string? notes) =>
+        notes is not null && ExcludesPattern().Match(notes) is { Success: true } m ? m.Value.Trim() : null;
+
+    /// <summary>A note that says a year's figure is an estimate ("estimated 2023", "Production in 2021 is also estimated").</summary>
+    public static bool NotesSayEstimated(string? notes, int year) =>
+        notes is not null && EstimatedYearPattern().Matches(notes).Any(m => m.Groups["year"].Value == year.ToString(CultureInfo.InvariantCulture));
+
+    public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public static string Cell(CsvRecord record, int index) => index >= 0 && index < record.Fields.Count ? record.Fields[index] : "";
+
+    /// <summary>Basis parts joined ("lithium content; dry weight"), or null.</summary>
+    public static string? Basis(params string?[] parts)
+    {
+        var list = parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return list.Count == 0 ? null : string.Join("; ", list);
+    }
+
+    [GeneratedRegex(@"(?<![a-z])mcs[\s_-]?(?<year>20\d{2})", RegexOptions.IgnoreCase)]
+    private static partial Regex EditionPattern();
+
+    [GeneratedRegex(@"^MCS\d{4}$", RegexOptions.IgnoreCase)]
+    private static partial Regex SourcePattern();
+
+    [GeneratedRegex(@"Excludes U\.\s?S\.? production\.?", RegexOptions.IgnoreCase)]
+    private static partial Regex ExcludesPattern();
+
+    [GeneratedRegex(@"(?:estimated (?:for |in )?(?<year>\d{4})|in (?<year>\d{4}) is also estimated|also estimated in (?<year>\d{4}))", RegexOptions.IgnoreCase)]
+    private static partial Regex EstimatedYearPattern();
+}
