@@ -1,6 +1,4 @@
-using Feeds.Core.Catalog;
 using Feeds.Core.Storage;
-using Feeds.Core.Trade;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -20,12 +18,12 @@ public static class FeedErrors
 
     public static string Category(Exception exception, bool cancelled) => cancelled ? Cancelled : exception switch
     {
+        ICategorizedError categorized => categorized.ErrorCategory,
         OptionsValidationException => Configuration,
-        ComtradeException comtrade when comtrade.Configuration => Configuration,
-        ComtradeException or HttpRequestException or TimeoutRejectedException or BrokenCircuitException => Source,
+        HttpRequestException or TimeoutRejectedException or BrokenCircuitException => Source,
         _ when StorageErrors.IsUnavailable(exception) => Storage,
         Azure.RequestFailedException => Storage,
-        CatalogException or FormatException or System.Text.Json.JsonException => Data,
+        FormatException or System.Text.Json.JsonException => Data,
         TimeoutException => Timeout,
         _ => Internal,
     };
@@ -36,4 +34,10 @@ public static class FeedErrors
         var separator = failedSlice.IndexOf(": ", StringComparison.Ordinal);
         return separator < 0 ? failedSlice : failedSlice[..separator];
     }
+}
+
+/// <summary>An exception of a feed's own that says which <see cref="FeedErrors"/> category it is.</summary>
+public interface ICategorizedError
+{
+    string ErrorCategory { get; }
 }
