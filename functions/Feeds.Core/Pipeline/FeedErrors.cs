@@ -23,7 +23,7 @@ public static class FeedErrors
         HttpRequestException or TimeoutRejectedException or BrokenCircuitException => Source,
         _ when StorageErrors.IsUnavailable(exception) => Storage,
         Azure.RequestFailedException => Storage,
-        FormatException or System.Text.Json.JsonException => Data,
+        FormatException or InvalidDataException or System.Text.Json.JsonException => Data,
         TimeoutException => Timeout,
         _ => Internal,
     };
