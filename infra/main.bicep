@@ -160,6 +160,14 @@ var feedTables = [
   'Indicators'
 ]
 
+// The queue runs are fanned out over (Feeds:Runs:QueueName, from the app settings so the two cannot differ) and the
+// poison queue the Functions host moves a message to after maxDequeueCount failed attempts (host.json).
+var runQueueName = loadJsonContent('app-settings.json').Feeds__Runs__QueueName
+var runQueues = [
+  runQueueName
+  '${runQueueName}-poison'
+]
+
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
@@ -198,6 +206,7 @@ module storage 'app/storage.bicep' = {
     sku: storageSku
     snapshotsContainerName: snapshotsContainerName
     tableNames: feedTables
+    queueNames: runQueues
     snapshotRetentionDays: snapshotRetentionDays
     changeFeedRetentionDays: auditRetentionDays
   }

@@ -24,6 +24,7 @@ public static class FeedsSettingsTable
         (typeof(FeedsStorageOptions), FeedsStorageOptions.Section),
         (typeof(ScheduleOptions), ScheduleOptions.Section),
         (typeof(SourceOptions), SourceOptions.Section),
+        (typeof(FeedRunOptions), FeedRunOptions.Section),
         (typeof(ComtradeOptions), ComtradeOptions.Section),
         (typeof(UsgsOptions), UsgsOptions.Section),
         (typeof(SnapshotOptions), SnapshotOptions.Section),

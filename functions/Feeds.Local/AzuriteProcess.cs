@@ -83,6 +83,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>True when something accepts connections on the loopback port.</summary>
+    /// <summary>The HTTP <c>Server</c> header whatever listens on a loopback port answers with (Azurite names itself), or null.</summary>
+    public static async Task<string?> ServerHeaderAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/"), cancellationToken).ConfigureAwait(false);
+            return response.Headers.Server.ToString() is { Length: > 0 } server ? server : "(no Server header)";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     public static bool IsListening(int port)
     {
         try
@@ -171,7 +186,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private static async Task NpmCiAsync(string root, TextWriter log, CancellationToken cancellationToken)
     {
         var npm = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, TimeSpan.FromMinutes(10),
-            cancellationToken, line => log.WriteLine($"  npm: {line}")).ConfigureAwait(false);
+            cancellationToken, line => log.WriteLine($"  npm: {line}"), heartbeat: TimeSpan.FromSeconds(15)).ConfigureAwait(false);
         if (!npm.Succeeded)
         {
             throw new InvalidOperationException($"npm ci failed with exit code {npm.ExitCode}: {npm.Output}");

@@ -58,7 +58,7 @@ public sealed class DashboardFiles(string repositoryRoot)
     private async Task NpmAsync(string[] args, TextWriter log, CancellationToken cancellationToken)
     {
         var npm = await ProcessRunner.RunAsync("npm", args, Folder, TimeSpan.FromMinutes(15), cancellationToken,
-            line => log.WriteLine($"  npm {args[0]}: {line}")).ConfigureAwait(false);
+            line => log.WriteLine($"  npm {args[0]}: {line}"), heartbeat: TimeSpan.FromSeconds(15)).ConfigureAwait(false);
         if (!npm.Succeeded)
         {
             throw new InvalidOperationException($"npm {string.Join(' ', args)} failed with exit code {npm.ExitCode}: {npm.Output}");

@@ -39,6 +39,10 @@ public static class LocalApi
         api.MapRead(ApiRoutes.Feeds, (HttpRequest request, FeedRunsApi feeds, CancellationToken ct) => feeds.ListAsync(request, ct));
         // The Functions app puts this route behind a function key; the local host serves loopback only.
         api.MapRead(ApiRoutes.FeedQuarantine, (HttpRequest request, string feed, FeedRunsApi feeds, CancellationToken ct) => feeds.QuarantineAsync(request, feed, ct));
+        // The Functions app puts these routes behind a function key; the local host serves loopback only. Starting a
+        // run is an action route: every method reaches the handler, which serves POST.
+        api.MapAction(ApiRoutes.FeedRuns, (HttpRequest request, string feed, FeedRunsApi feeds, CancellationToken ct) => feeds.StartAsync(request, feed, ct));
+        api.MapRead(ApiRoutes.FeedRun, (HttpRequest request, string feed, string runId, FeedRunsApi feeds, CancellationToken ct) => feeds.GetRunAsync(request, feed, runId, ct));
         api.MapRead(ApiRoutes.Health, (HttpRequest request, HealthApi health, CancellationToken ct) => health.GetAsync(request, ct));
         api.MapRead(ApiRoutes.OpenApi, (HttpRequest request, OpenApiDocument openApi) => openApi.GetAsync(request));
         return app;
@@ -49,6 +53,10 @@ public static class LocalApi
     /// turns the rest into a 405 problem with Allow (as the Functions triggers do, which take every method).
     /// </summary>
     private static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder group, string pattern, Delegate handler) =>
+        group.MapMethods(pattern, AllMethods, handler);
+
+    /// <summary>An action route: every method reaches the shared handler, which serves POST, answers OPTIONS and 405s the rest.</summary>
+    private static RouteHandlerBuilder MapAction(this IEndpointRouteBuilder group, string pattern, Delegate handler) =>
         group.MapMethods(pattern, AllMethods, handler);
 
     private static readonly string[] AllMethods = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using System.Runtime.InteropServices;
 using Feeds.Core.Configuration;
 using Feeds.Core.Indicators;
@@ -13,13 +15,15 @@ public static class LocalCommands
         Feeds local host: the same jobs and /api routes as the Azure Functions app, on Azurite.
 
         usage: dotnet run --project functions/Feeds.Local -- <verb> [options]
-          up                 start Azurite if nothing listens on its ports, seed the catalog, run every feed once,
-                             make a partner snapshot, then serve the API on http://127.0.0.1:7071 until Ctrl+C,
-                             and the dashboard at / (built with npm in dashboard/ first if dashboard/dist is missing)
-          serve              serve the API only
+          up                 start Azurite if nothing listens on its ports, seed the catalog, run every feed once
+                             (queued, run by the in-process workers), make a partner snapshot, then serve the API on
+                             http://127.0.0.1:7071 until Ctrl+C, and the dashboard at / (built with npm in dashboard/
+                             first if dashboard/dist is missing)
+          serve              serve the API (and run queued slices: POST /api/feeds/{feed}/runs starts a run)
           ingest <feed> [--force]
-                             run one feed once (--force ignores checkpoints), print its run summary,
-                             exit 1 if it failed; ingest indicators recomputes the indicators from stored data
+                             queue one run of a feed (--force ignores checkpoints), wait for it showing slices
+                             done/planned, print its run summary, exit 1 unless it succeeded;
+                             ingest indicators recomputes the indicators from stored data
           snapshot [--date yyyy-MM-dd]
                              export every dataset as a partner snapshot (gzip CSV + Parquet, manifest,
                              latest.json) into the snapshots container; exit 1 if it failed
@@ -27,6 +31,7 @@ public static class LocalCommands
                  --live         fetch sources from their real URLs instead of the recorded payloads
                  --allow-remote listen beyond loopback (the keyed routes have no key here: trusted networks only;
                                 set AllowedHosts too, e.g. --AllowedHosts=feeds.internal)
+                 --Feeds:Local:Workers=N   queue workers in this process (default 2)
         Configuration keys (docs/configuration.md) come from environment variables (Feeds__Comtrade__BaseUrl) or
         --Feeds:Comtrade:BaseUrl=… arguments. FeedsStorage set explicitly is used as given; otherwise Azurite runs
         on 127.0.0.1:10000-10002 with its data in .azurite/.
@@ -59,10 +64,16 @@ public static class LocalCommands
             await dashboard.EnsureBuiltAsync(output, stop.Token).ConfigureAwait(false);
         }
 
+        // A developer's machine: name it Development (as Core Tools does) unless the environment says otherwise.
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
+        // The progress lines say what the feeds do; their Information logs would say it twice (raise with
+        // Logging__LogLevel__Feeds=Information).
+        string[] defaults = [.. environment is null ? ["--environment", "Development"] : Array.Empty<string>(),
+            .. Environment.GetEnvironmentVariable("Logging__LogLevel__Feeds") is null ? ["--Logging:LogLevel:Feeds", "Warning"] : Array.Empty<string>()];
         WebApplication app;
         try
         {
-            app = LocalHost.Build([.. parsed.HostArguments]);
+            app = LocalHost.Build([.. defaults, .. parsed.HostArguments]);
         }
         catch (InvalidOperationException e)
         {
@@ -79,7 +90,18 @@ public static class LocalCommands
             return 2;
         }
 
-        await using var azurite = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
+        AzuriteProcess? started;
+        try
+        {
+            started = await EnsureStorageAsync(app.Configuration, output, stop.Token).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var azurite = started;
         return parsed.Verb switch
         {
             "ingest" => await IngestAsync(app, parsed, output, stop.Token).ConfigureAwait(false),
@@ -104,8 +126,17 @@ public static class LocalCommands
             return stored > 0 ? 0 : 1;
         }
 
-        var run = await RunFeedAsync(app.Services.GetRequiredService<FeedRunService>(), parsed.Feed!, parsed.Force, output, cancellationToken).ConfigureAwait(false);
-        return run.Status is FeedRunStatus.Succeeded ? 0 : 1;
+        var workers = app.Services.GetRequiredService<LocalWorkers>();
+        await workers.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var run = await RunFeedAsync(app.Services.GetRequiredService<FeedRunStarter>(), parsed.Feed!, parsed.Force, IsOffline(app), output, cancellationToken).ConfigureAwait(false);
+            return run?.Status is FeedRunStatus.Succeeded ? 0 : 1;
+        }
+        finally
+        {
+            await workers.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary><c>up</c> (every feed, a snapshot, then serve) and <c>serve</c>: the API until Ctrl+C.</summary>
@@ -113,10 +144,12 @@ public static class LocalCommands
     {
         if (parsed.Verb == "up")
         {
-            var feeds = app.Services.GetRequiredService<FeedRunService>();
-            foreach (var name in feeds.FeedNames)
+            // The workers run the queued slices; the API starts afterwards (and keeps them running).
+            await app.Services.GetRequiredService<LocalWorkers>().StartAsync(stop.Token).ConfigureAwait(false);
+            var starter = app.Services.GetRequiredService<FeedRunStarter>();
+            foreach (var name in app.Services.GetRequiredService<FeedRunService>().FeedNames)
             {
-                await RunFeedAsync(feeds, name, parsed.Force, output, stop.Token).ConfigureAwait(false);
+                await RunFeedAsync(starter, name, parsed.Force, IsOffline(app), output, stop.Token).ConfigureAwait(false);
             }
 
             // So /api/snapshots/latest answers on a fresh clone.
@@ -146,19 +179,43 @@ public static class LocalCommands
         return 0;
     }
 
-    private static async Task<FeedRunRecord> RunFeedAsync(
-        FeedRunService feeds, string feed, bool force, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Queues one run of the feed and waits for it, printing slices done/planned as they move; null when another run holds the feed.</summary>
+    private static async Task<FeedRunRecord?> RunFeedAsync(
+        FeedRunStarter starter, string feed, bool force, bool offline, TextWriter output, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync($"[{feed}] running …").ConfigureAwait(false);
-        var progress = new Progress<string>(line => output.WriteLine($"[{feed}] {line}"));
-        var run = await feeds.RunAsync(feed, "local", force, progress, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(offline
+            ? $"[{feed}] planning; the slices replay recorded source files from data/ (offline; --live fetches the real sources) …"
+            : $"[{feed}] planning; the slices call the live sources …").ConfigureAwait(false);
+        FeedRunRecord run;
+        try
+        {
+            run = await starter.StartAsync(feed, "local", new FeedRunRequest(force), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FeedRunConflictException conflict)
+        {
+            await output.WriteLineAsync($"[{feed}] run {conflict.Running.RunId} is still running (started {conflict.Running.StartedAt:O}); not starting another").ConfigureAwait(false);
+            return null;
+        }
+
+        if (run.Status == FeedRunStatus.Running)
+        {
+            await output.WriteLineAsync($"[{feed}] run {run.RunId}: {run.Slices?.Planned} slices queued").ConfigureAwait(false);
+            var progress = new ImmediateProgress<FeedRunRecord>(r =>
+                output.WriteLine($"[{feed}] slices {r.Slices?.Done + r.Slices?.Failed}/{r.Slices?.Planned} done{(r.Slices?.Failed > 0 ? $" ({r.Slices.Failed} failed)" : "")}"));
+            run = await starter.WaitAsync(run, progress, TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+
         var r = run.Outcome?.Records;
         await output.WriteLineAsync(
             $"[{feed}] run {run.RunId}: {run.Status} in {run.Duration?.TotalSeconds:0.0} s" +
-            (r is null ? "" : $"; records read {r.Read}: stored {r.Stored}, unchanged {r.Unchanged}, superseded {r.Superseded}, quarantined {r.Quarantined}") +
-            (run.Error is null ? "" : $"; error: {run.Error}")).ConfigureAwait(false);
+            (r is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                $"; {r.Read:N0} records read = {r.Stored:N0} stored + {r.Unchanged:N0} unchanged + {r.Superseded:N0} superseded + {r.Quarantined:N0} quarantined + {r.OutOfScope:N0} out of scope (on no critical-mineral list)")) +
+            (run.Error is null ? "" : $"; error: {run.Error}") +
+            (run.Outcome is { FailedSlices.Count: > 0 } o ? $"; failed: {string.Join("; ", o.FailedSlices.Take(3))}" : "")).ConfigureAwait(false);
         return run;
     }
+
+    private static bool IsOffline(WebApplication app) => app.Services.GetRequiredService<IOptions<SourceOptions>>().Value.Offline;
 
     private static async Task<bool> SnapshotAsync(SnapshotExporter exporter, DateOnly? date, TextWriter output, CancellationToken cancellationToken)
     {
@@ -189,9 +246,18 @@ public static class LocalCommands
         }
 
         var options = AzuriteOptions.Default(RepositoryRoot.Find());
-        if (AzuriteProcess.IsListening(options.TablePort) && AzuriteProcess.IsListening(options.BlobPort))
+        if (AzuriteProcess.IsListening(options.TablePort) || AzuriteProcess.IsListening(options.BlobPort))
         {
-            await output.WriteLineAsync("Azurite is already listening on 127.0.0.1:10000-10002; using it.").ConfigureAwait(false);
+            // Something holds the ports: use it only if it is Azurite, never write feeds into an unknown server.
+            var server = await AzuriteProcess.ServerHeaderAsync(options.BlobPort, cancellationToken).ConfigureAwait(false);
+            if (server?.Contains("Azurite", StringComparison.OrdinalIgnoreCase) != true || !AzuriteProcess.IsListening(options.TablePort))
+            {
+                throw new InvalidOperationException(
+                    $"Something that is not Azurite listens on 127.0.0.1:{options.BlobPort} or :{options.TablePort} (server: {server ?? "no HTTP answer"}). " +
+                    "Stop it, or point FeedsStorage at the storage you mean.");
+            }
+
+            await output.WriteLineAsync($"Azurite ({server}) already listens on 127.0.0.1:10000-10002; using it.").ConfigureAwait(false);
             return null;
         }
 

@@ -1,4 +1,5 @@
 using Feeds.Core;
+using Feeds.Core.Configuration;
 using Feeds.Core.Http;
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
@@ -64,6 +65,9 @@ public static class LocalHost
         // Registered first so a caller's (a test's) services win over the defaults AddFeedsCore only tries to add.
         configureServices?.Invoke(builder.Services);
         builder.Services.AddFeedsCore(builder.Configuration);
+        builder.Services.AddValidatedOptions<LocalOptions>(builder.Configuration, LocalOptions.Section, o => o.Problems());
+        builder.Services.AddSingleton<LocalWorkers>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalWorkers>());
 
         var app = builder.Build();
 

@@ -53,9 +53,11 @@ public static class ProcessRunner
     }
 
     /// <summary>Runs a program to its end (killed after <paramref name="timeout"/>) and returns what it printed.</summary>
+    /// <param name="heartbeat">When given, <paramref name="onLine"/> hears "still running (N s)" at this interval while the
+    /// program is silent-by-design (npm ci prints nothing for minutes).</param>
     public static async Task<ProcessResult> RunAsync(
         string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken,
-        Action<string>? onLine = null, IReadOnlyDictionary<string, string>? environment = null)
+        Action<string>? onLine = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? heartbeat = null)
     {
         var output = new StringBuilder();
         using var process = Start(file, arguments, workingDirectory, line =>
@@ -69,6 +71,8 @@ public static class ProcessRunner
         }, environment);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        var beats = heartbeat is { } every && onLine is not null ? BeatAsync(every, onLine, quiet.Token) : Task.CompletedTask;
         try
         {
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
@@ -83,12 +87,34 @@ public static class ProcessRunner
 
             throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0} s.");
         }
+        finally
+        {
+            await quiet.CancelAsync().ConfigureAwait(false);
+            await beats.ConfigureAwait(false);
+        }
 
         // WaitForExit without a timeout drains the asynchronous output handlers.
         process.WaitForExit();
         lock (output)
         {
             return new ProcessResult(process.ExitCode, output.ToString());
+        }
+    }
+
+    private static async Task BeatAsync(TimeSpan every, Action<string> onLine, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        using var timer = new PeriodicTimer(every, TimeProvider.System);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                onLine($"still running ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:0} s) …");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The program ended (or the caller gave up): no more beats.
         }
     }
 }

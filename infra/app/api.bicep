@@ -37,7 +37,7 @@ var storageSuffix = environment().suffixes.storage
 var hostBlobServiceUri = 'https://${hostStorageAccountName}.blob.${storageSuffix}'
 
 // Functions host storage (keys, timer leases and schedule monitors; diagnostic events in tables), an account of its
-// own. No queue URI: nothing here uses queues, and the identity has no queue role.
+// own. The run queue is FeedsStorage's, not the host's.
 var hostStorageSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identity.properties.clientId
@@ -45,10 +45,12 @@ var hostStorageSettings = {
   AzureWebJobsStorage__tableServiceUri: 'https://${hostStorageAccountName}.table.${storageSuffix}'
 }
 
-// The feeds' storage, FeedsStorage in its identity-based form (Feeds.Core StorageClientFactory): the data account.
+// The feeds' storage, FeedsStorage in its identity-based form (Feeds.Core StorageClientFactory): the data account; and
+// the connection of the queue trigger that runs slices (Connection = "FeedsStorage").
 var feedsStorageSettings = {
   FeedsStorage__tableServiceUri: 'https://${dataStorageAccountName}.table.${storageSuffix}'
   FeedsStorage__blobServiceUri: 'https://${dataStorageAccountName}.blob.${storageSuffix}'
+  FeedsStorage__queueServiceUri: 'https://${dataStorageAccountName}.queue.${storageSuffix}'
   FeedsStorage__credential: 'managedidentity'
   FeedsStorage__clientId: identity.properties.clientId
 }

@@ -6,8 +6,9 @@
 //    path and the documented query parameters only (infra/edge-cache-key.json, kept equal to the OpenAPI document by a
 //    test): `_=random` or any other unknown parameter does not make a new cache entry, so it cannot force a storage
 //    read; the app answers no-store for everything else (keyed routes, health, errors);
-//  - no caching at all when a request carries a key (x-functions-key, code=) or asks for CSV by Accept (the key has
-//    no header in it), and the dashboard's CORS header set at the edge, so a cached answer serves every origin right.
+//  - no caching at all for the keyed routes, for a request that carries a key (x-functions-key, code=) or asks for CSV
+//    by Accept (Front Door ignores Vary, and its cache key holds no header), and the dashboard's CORS header set at the
+//    edge, so a cached answer serves every origin right.
 // The origin and the route are in edge-route.bicep: they need the Function App's host name, and the Function App
 // needs this profile's id first.
 param profileName string
@@ -207,11 +208,42 @@ var noCache = [
   }
 ]
 
+// The keyed routes never go through the cache, whoever asks: Front Door may share one in-flight origin answer among
+// concurrent requests for the same URL even when it is not cacheable, and a request without a key must never receive
+// the links a partner's request is fetching.
+resource keyedRoutesNoCache 'Microsoft.Cdn/profiles/ruleSets/rules@2024-09-01' = {
+  parent: ruleSet
+  name: 'KeyedRoutesNoCache'
+  properties: {
+    order: 1
+    matchProcessingBehavior: 'Continue'
+    conditions: [
+      {
+        name: 'UrlPath'
+        parameters: {
+          typeName: 'DeliveryRuleUrlPathMatchConditionParameters'
+          operator: 'Contains'
+          negateCondition: false
+          matchValues: [
+            'snapshots/latest/links'
+            '/quarantine'
+            '/runs'
+          ]
+          transforms: [
+            'Lowercase'
+          ]
+        }
+      }
+    ]
+    actions: noCache
+  }
+}
+
 resource keyHeaderNoCache 'Microsoft.Cdn/profiles/ruleSets/rules@2024-09-01' = {
   parent: ruleSet
   name: 'KeyHeaderNoCache'
   properties: {
-    order: 1
+    order: 2
     matchProcessingBehavior: 'Continue'
     conditions: [
       {
@@ -234,7 +266,7 @@ resource keyQueryNoCache 'Microsoft.Cdn/profiles/ruleSets/rules@2024-09-01' = {
   parent: ruleSet
   name: 'KeyQueryNoCache'
   properties: {
-    order: 2
+    order: 3
     matchProcessingBehavior: 'Continue'
     conditions: [
       {
@@ -260,7 +292,7 @@ resource csvByAcceptNoCache 'Microsoft.Cdn/profiles/ruleSets/rules@2024-09-01' =
   parent: ruleSet
   name: 'CsvByAcceptNoCache'
   properties: {
-    order: 3
+    order: 4
     matchProcessingBehavior: 'Continue'
     conditions: [
       {

@@ -25,6 +25,7 @@ var roles = {
   storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
   storageBlobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -56,8 +57,8 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
 
 // The app on the host's account: the Functions host keeps its keys, timer leases and schedule state in blobs and its
 // diagnostic events in tables, and Flex Consumption reads the deployment package from a container. The host's
-// documented role is Blob Data Owner; it is granted on this account only, which holds nothing else. No queue role:
-// nothing here uses queues.
+// documented role is Blob Data Owner; it is granted on this account only, which holds nothing else. No queue role
+// here: the run queue is on the data account (FeedsStorage).
 resource appHostBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: hostStorage
   name: guid(hostStorage.id, appPrincipalId, roles.storageBlobDataOwner)
@@ -112,6 +113,19 @@ resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+// The run queue (data account): the timers and the operator route send slices, the queue trigger receives and deletes
+// them (and moves a poisoned one to feed-slices-poison). On the account, like the tables: the account holds only the
+// feeds' queues, and the host creates the poison queue when it first needs it.
+resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, appPrincipalId, roles.storageQueueDataContributor)
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
   }
 }
 

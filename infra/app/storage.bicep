@@ -1,4 +1,5 @@
-// The data account: the feed tables and the partner snapshots, nothing of the Functions host (host-storage.bicep).
+// The data account: the feed tables, the run queue and the partner snapshots, nothing of the Functions host
+// (host-storage.bicep).
 // Entra ID only: shared keys (and so account SAS and connection strings) are off; nothing is public.
 // An audit trail for the snapshots: blob versioning (a replaced or deleted blob stays as a version the app cannot
 // delete: it is Blob Data Contributor, and deleting versions takes Owner), the change feed (every create, replace and
@@ -9,6 +10,7 @@ param tags object
 param sku string
 param snapshotsContainerName string
 param tableNames string[]
+param queueNames string[]
 param snapshotRetentionDays int
 
 @description('Days the change feed keeps its record of blob changes.')
@@ -140,6 +142,18 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
     }
   }
 }
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+  for queue in queueNames: {
+    parent: queueService
+    name: queue
+  }
+]
 
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob

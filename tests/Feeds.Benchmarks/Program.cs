@@ -4,7 +4,7 @@ using Feeds.Benchmarks;
 using Feeds.Local;
 
 // Feeds benchmarks: ratios against baselines measured in the same run on this machine, against a real Azurite.
-// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot | load | comtrade-memory | usgs] [--rows N] [--quick]
+// usage: dotnet run -c Release --project tests/Feeds.Benchmarks -- [snapshot | load | comtrade-memory | usgs | queue] [--rows N] [--quick]
 var rows = 100_000;
 var quick = args.Contains("--quick");
 var rowsAt = Array.IndexOf(args, "--rows");
@@ -52,7 +52,22 @@ if (args.Contains("comtrade-memory"))
     return 0;
 }
 
-if (args.Contains("usgs"))
+if (args.Contains("queue"))
+{
+    // docs/benchmarks.md: a queued Comtrade backfill (300 ms per call, generous rate) with 1, 2 and 4 workers.
+    var fromYear = quick ? 2022 : 2018;
+    await output.WriteLineAsync($"Queued Comtrade backfill {fromYear}-2024 (annual and monthly), 300 ms per call, {QueueBackfillBenchmark.Rate} calls/s allowed:");
+    var (queued, rateRows) = await new QueueBackfillBenchmark(options.ConnectionString, output).RunAsync(fromYear, CancellationToken.None);
+    results.AddRange(queued);
+    await output.WriteLineAsync();
+    await output.WriteLineAsync("| workers | most calls in one second (at the stand-in) | limit | within |");
+    await output.WriteLineAsync("|---|---|---|---|");
+    foreach (var line in rateRows)
+    {
+        await output.WriteLineAsync(line);
+    }
+}
+else if (args.Contains("usgs"))
 {
     await output.WriteLineAsync("USGS ingest of the MCS 2026 Commodities Data file:");
     var (throughput, ws1, heap1, ws4, heap4) = await new UsgsIngestBenchmark(options.ConnectionString, output).RunAsync(quick ? 1 : 3, CancellationToken.None);

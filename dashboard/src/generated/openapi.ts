@@ -166,46 +166,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/reserves/series": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One country's reserves or production year by year across MCS editions
-         * @description The figures of one mineral, country, measure and product for every year any edition stores: by default the newest edition's figure for each year (newest = true), with editions=all every edition's figure, newest first within a year, so a revision shows (a 2024 estimate in MCS 2025 that MCS 2026 revised). One single-partition query.
-         */
-        get: operations["ReservesSeries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/salient": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * US salient statistics of a mineral (USGS): net import reliance, import sources and more
-         * @description USGS's US figures for one mineral as data: net import reliance by year (bounds such as >50 kept as bounds, E as net exporter), the major import sources (period, product, partner with ISO3, percent where published, else rank), and the other salient statistics (production, imports, exports, consumption, prices, employment …) in the unit as published, from the per-commodity salient files, the T5 table, Fig2 and the MCS 2026 sections. Every edition unless edition is given. One single-partition query.
-         */
-        get: operations["ListSalient"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/indicators": {
         parameters: {
             query?: never;
@@ -366,6 +326,83 @@ export interface paths {
          * @description Default: the latest run that quarantined anything, else the latest run.
          */
         get: operations["FeedQuarantine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/{feed}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a run of a feed now, optionally a backfill (operators; function key in Azure)
+         * @description Plans the run into slices and queues them on feed-slices; workers on every instance run them. One run per feed at a time.
+         */
+        post: operations["StartFeedRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/{feed}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run's status: slices planned, done and failed, record counts, errors (operators; function key in Azure) */
+        get: operations["GetFeedRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reserves/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One country's reserves or production year by year across MCS editions
+         * @description The figures of one mineral, country, measure and product for every year any edition stores: by default the newest edition's figure for each year (newest = true), with editions=all every edition's figure, newest first within a year, so a revision shows (a 2024 estimate in MCS 2025 that MCS 2026 revised). One single-partition query.
+         */
+        get: operations["ReservesSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/salient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * US salient statistics of a mineral (USGS): net import reliance, import sources and more
+         * @description USGS's US figures for one mineral as data: net import reliance by year (bounds such as >50 kept as bounds, E as net exporter), the major import sources (period, product, partner with ISO3, percent where published, else rank), and the other salient statistics (production, imports, exports, consumption, prices, employment …) in the unit as published, from the per-commodity salient files, the T5 table, Fig2 and the MCS 2026 sections. Every edition unless edition is given. One single-partition query.
+         */
+        get: operations["ListSalient"];
         put?: never;
         post?: never;
         delete?: never;
@@ -710,12 +747,15 @@ export interface components {
             slicesFailed: number | null;
             failedSlices: string[];
             /**
-             * @description For a failed run, the kind of failure. GET /api/feeds shows only this; the message is in error on the keyed quarantine route.
+             * @description For a failed run, the kind of failure. GET /api/feeds shows only this; the message is in error on the keyed routes (quarantine, a run's status).
              * @enum {string|null}
              */
             errorCategory: "source" | "storage" | "configuration" | "data" | "timeout" | "cancelled" | "internal" | null;
-            /** @description The failure's message. Only on GET /api/feeds/{feed}/quarantine (function key); null on the anonymous GET /api/feeds, whose failedSlices carry the slice keys without their reasons. */
+            /** @description The failure's message. On the keyed routes (quarantine, a run's status) only; null on the anonymous GET /api/feeds, whose failedSlices carry the slice keys without their reasons. */
             error: string | null;
+            slices?: components["schemas"]["RunSlices"];
+            /** Format: date-time */
+            updatedAt?: string | null;
         };
         FeedList: {
             count: number;
@@ -778,6 +818,23 @@ export interface components {
             basis: string;
             count: number;
             items: components["schemas"]["TradeReconciliationItem"][];
+        };
+        /** @description A queued run's slices (messages on feed-slices): planned, ended without a failure, ended with one. Absent for a run made in one process. */
+        RunSlices: {
+            planned: number;
+            done: number;
+            failed: number;
+        } | null;
+        /** @description Every field is optional; from, to and reporters are for comtrade only (a backfill). */
+        RunRequest: {
+            /** @description Ignore checkpoints: every slice is rewritten. */
+            force: boolean;
+            /** @description First year (replaces Feeds:Comtrade:FromYear for this run). */
+            from: number;
+            /** @description Last year (replaces Feeds:Comtrade:ToYear for this run). */
+            to: number;
+            /** @description ISO3 codes with a Comtrade code in the catalog. */
+            reporters: string[];
         };
         ReservesSeriesItem: {
             year: number;
@@ -1646,103 +1703,6 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    ReservesSeries: {
-        parameters: {
-            query: {
-                /**
-                 * @description Mineral id, case-insensitive (lithium, cobalt, ree, nickel …).
-                 * @example lithium
-                 */
-                mineral: string;
-                /**
-                 * @description ISO3 code (AUS), or WORLD / OTHERS.
-                 * @example AUS
-                 */
-                country: string;
-                /** @example mine-production */
-                measure: "reserves" | "mine-production" | "refinery-production" | "production" | "capacity";
-                /** @description Product slug; default main. */
-                product?: string;
-                /** @description newest (default): one figure per year; all: every edition's figure. */
-                editions?: "newest" | "all";
-                /** @description json (default) or csv; Accept: text/csv works too. */
-                format?: components["parameters"]["format"];
-                /** @description Items per page, 1 to 1000. */
-                limit?: components["parameters"]["limit"];
-                /** @description Token from the previous page's continuation field or Link header. */
-                continuation?: components["parameters"]["continuation"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The series */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["CacheControl"];
-                    Link: components["headers"]["Link"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReservesSeries"];
-                    "text/csv": string;
-                };
-            };
-            304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            406: components["responses"]["NotAcceptable"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    ListSalient: {
-        parameters: {
-            query: {
-                /**
-                 * @description Mineral id, case-insensitive (lithium, cobalt, ree, nickel …).
-                 * @example lithium
-                 */
-                mineral: string;
-                /** @description MCS edition, e.g. MCS2026; default every edition. */
-                edition?: string;
-                /** @description json (default) or csv; Accept: text/csv works too. */
-                format?: components["parameters"]["format"];
-                /** @description Items per page, 1 to 1000. */
-                limit?: components["parameters"]["limit"];
-                /** @description Token from the previous page's continuation field or Link header. */
-                continuation?: components["parameters"]["continuation"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Salient statistics */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["CacheControl"];
-                    Link: components["headers"]["Link"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SalientList"];
-                    "text/csv": string;
-                };
-            };
-            304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            406: components["responses"]["NotAcceptable"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
     ListIndicators: {
         parameters: {
             query: {
@@ -2083,6 +2043,191 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    StartFeedRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feed: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            /** @description The run was planned and its slices queued (or, when it could not be planned, recorded Failed). */
+            202: {
+                headers: {
+                    /** @description The run's status URL: /api/feeds/{feed}/runs/{runId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Missing or wrong function key (Azure). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            /** @description A run of this feed is running (tag:feeds,2026:problem:run-in-progress); Location is that run's. */
+            409: {
+                headers: {
+                    /** @description The running run's status URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    GetFeedRun: {
+        parameters: {
+            query?: {
+                /** @description json (default) or csv; Accept: text/csv works too. */
+                format?: components["parameters"]["format"];
+            };
+            header?: never;
+            path: {
+                feed: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedRun"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Missing or wrong function key (Azure). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ReservesSeries: {
+        parameters: {
+            query: {
+                /**
+                 * @description Mineral id, case-insensitive (lithium, cobalt, ree, nickel …).
+                 * @example lithium
+                 */
+                mineral: string;
+                /**
+                 * @description ISO3 code (AUS), or WORLD / OTHERS.
+                 * @example AUS
+                 */
+                country: string;
+                /** @example mine-production */
+                measure: "reserves" | "mine-production" | "refinery-production" | "production" | "capacity";
+                /** @description Product slug; default main. */
+                product?: string;
+                /** @description newest (default): one figure per year; all: every edition's figure. */
+                editions?: "newest" | "all";
+                /** @description json (default) or csv; Accept: text/csv works too. */
+                format?: components["parameters"]["format"];
+                /** @description Items per page, 1 to 1000. */
+                limit?: components["parameters"]["limit"];
+                /** @description Token from the previous page's continuation field or Link header. */
+                continuation?: components["parameters"]["continuation"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservesSeries"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ListSalient: {
+        parameters: {
+            query: {
+                /**
+                 * @description Mineral id, case-insensitive (lithium, cobalt, ree, nickel …).
+                 * @example lithium
+                 */
+                mineral: string;
+                /** @description MCS edition, e.g. MCS2026; default every edition. */
+                edition?: string;
+                /** @description json (default) or csv; Accept: text/csv works too. */
+                format?: components["parameters"]["format"];
+                /** @description Items per page, 1 to 1000. */
+                limit?: components["parameters"]["limit"];
+                /** @description Token from the previous page's continuation field or Link header. */
+                continuation?: components["parameters"]["continuation"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Salient statistics */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalientList"];
+                    "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TradeCoverage: {

@@ -30,7 +30,7 @@ public static class AnnualFigures
             annual.Add(first with
             {
                 Month = 0,
-                ValueUsd = months.Sum(r => r.ValueUsd),
+                ValueUsd = ExactSums.Sum(months.Select(r => r.ValueUsd)),
                 CifUsd = SumIfAll(months, r => r.CifUsd),
                 FobUsd = SumIfAll(months, r => r.FobUsd),
                 NetWeightKg = SumIfAll(months, r => r.NetWeightKg),
@@ -44,5 +44,5 @@ public static class AnnualFigures
     }
 
     private static double? SumIfAll(IEnumerable<TradeRow> rows, Func<TradeRow, double?> value) =>
-        rows.All(r => value(r) is not null) ? rows.Sum(r => value(r)!.Value) : null;
+        rows.All(r => value(r) is not null) ? ExactSums.Sum(rows.Select(r => value(r)!.Value)) : null;
 }

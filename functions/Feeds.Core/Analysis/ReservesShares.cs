@@ -21,7 +21,8 @@ public static class ReservesShares
             return (world.ValueTons, world.Qualifier == UsgsQualifier.LowerBound ? WorldTotalLowerBound : WorldTotal);
         }
 
-        var sum = rows.Where(r => r.Country.Key != UsgsCountry.WorldKey && r.ValueTons is not null).Sum(r => r.ValueTons!.Value);
+        var values = rows.Where(r => r.Country.Key != UsgsCountry.WorldKey && r.ValueTons is not null).Select(r => r.ValueTons!.Value);
+        var sum = ExactSums.Sum(values);
         return sum > 0 ? (sum, SumOfRows) : (null, null);
     }
 }

@@ -27,6 +27,20 @@ public sealed class CatalogFeed(
 
     public TimeSpan MaxAge => TimeSpan.FromDays(2);
 
+    public IReadOnlyList<string> RequestFields => [];
+
+    public IEnumerable<(string Field, string Problem)> Check(FeedRunRequest request) => request.Unsupported(FeedName, RequestFields);
+
+    /// <summary>One slice: the files are stored together. They are validated here already, so broken files fail the run at once.</summary>
+    public Task<IReadOnlyList<FeedSlice>> PlanAsync(FeedRunRequest request, CancellationToken cancellationToken)
+    {
+        var version = catalog.Reload().Version;
+        return Task.FromResult<IReadOnlyList<FeedSlice>>([new FeedSlice($"catalog {version}", Slice)]);
+    }
+
+    public Task<FeedRunOutcome> RunSliceAsync(FeedSlice slice, FeedRunContext context, CancellationToken cancellationToken) =>
+        RunAsync(context, cancellationToken);
+
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
         var data = catalog.Reload();

@@ -10,6 +10,6 @@ public static class FeedsSettings
     public const string StorageConnection = "FeedsStorage";
 
     public static SettingDefinition Connection { get; } = new(StorageConnection, "UseDevelopmentStorage=true",
-        "Storage for the feed tables and snapshots: a connection string, or (in Azure) the identity-based keys " +
-        "FeedsStorage__tableServiceUri, FeedsStorage__blobServiceUri, FeedsStorage__credential, FeedsStorage__clientId.");
+        "Storage for the feed tables, run queue and snapshots: a connection string, or (in Azure) the identity-based keys " +
+        "FeedsStorage__tableServiceUri, FeedsStorage__blobServiceUri, FeedsStorage__queueServiceUri, FeedsStorage__credential, FeedsStorage__clientId.");
 }

@@ -91,7 +91,7 @@ public sealed class EventImpactApi(PolicyRegister register, CatalogService catal
                 ["source"] = "Monthly UN Comtrade rows of TradeFlows (the rows GET /api/trade serves; month 00, the annual figure, is not used). Value USD; net weight kg; unit value = value / weight over rows with a weight. A month without rows is listed in missingMonths, never counted as zero; changes compare means per month with data. A partial HS mapping (hsMappingPartial) means the series also holds goods the measure does not control.",
             };
             var csv = new CsvTable<ImpactWindow>(
-                ["event_id", "reporter", "partner", "mineral", "flow", "hs6", "window", "from", "to", "months", "months_with_data", "missing_months",
+                ["event_id", "reporter", "partner", "mineral", "flow", "hs_codes", "window", "from", "to", "months", "months_with_data", "missing_months",
                  "rows", "value_usd", "net_weight_kg", "unit_value_usd_per_kg", "value_usd_per_month", "net_weight_kg_per_month", "is_sample"],
                 w => [e.Id, reporter.Iso3, partnerText, mineral.Id, flow, CsvCells.List(codes), w.Window, w.From, w.To, CsvCells.Number(w.Months),
                       CsvCells.Number(w.MonthsWithData), CsvCells.List(w.MissingMonths), CsvCells.Number(w.Rows), CsvCells.Number(w.ValueUsd),

@@ -1,3 +1,4 @@
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
 
 namespace Feeds.Core.Events;
@@ -68,7 +69,7 @@ public static class EventStudy
 
         var weighed = rows.Where(r => r.NetWeightKg is > 0).ToList();
         var kg = weighed.Sum(r => r.NetWeightKg!.Value);
-        return (rows.Sum(r => r.ValueUsd), rows.Any(r => r.NetWeightKg is not null) ? rows.Sum(r => r.NetWeightKg ?? 0) : null,
+        return (ExactSums.Sum(rows.Select(r => r.ValueUsd)), rows.Any(r => r.NetWeightKg is not null) ? rows.Sum(r => r.NetWeightKg ?? 0) : null,
             kg > 0 ? weighed.Sum(r => r.ValueUsd) / kg : null);
     }
 }

@@ -50,7 +50,7 @@ public sealed class EventsApi(PolicyRegister register, CatalogService catalog, T
             };
             var csv = new CsvTable<EventItem>(
                 ["id", "date", "country", "title", "kind", "status", "status_on", "announced", "in_force", "took_effect", "instrument_number",
-                 "instrument_title", "minerals", "hs6", "hs6_partial", "hs6_not_in_catalog", "scope", "status_history", "source_url", "source_text",
+                 "instrument_title", "minerals", "hs_codes", "hs_codes_partial", "hs_codes_not_in_catalog", "scope", "status_history", "source_url", "source_text",
                  "confirmed", "is_sample"],
                 e => [e.Id, Day(e.Date), e.Country, e.Title, e.Kind, e.Status, Day(e.StatusOn), Day(e.Announced), Day(e.InForce), CsvCells.Bool(e.TookEffect),
                       e.Instrument.Number, e.Instrument.Title, CsvCells.List(e.Minerals), CsvCells.List(e.HsCodes.Select(h => h.Hs6).Distinct()),

@@ -1,3 +1,4 @@
+using Feeds.Core.Analysis;
 namespace Feeds.Core.Events;
 
 /// <summary>
@@ -14,5 +15,5 @@ public sealed record ImpactChange(string From, string To, double? ValuePercent, 
         Percent(from.UnitValueUsdPerKg, to.UnitValueUsdPerKg));
 
     private static double? Percent(double? before, double? after) =>
-        before is > 0 && after is { } a ? (a - before.Value) / before.Value * 100 : null;
+        before is > 0 && after is { } a ? ExactSums.Percent(a - before.Value, before.Value) : null;
 }

@@ -6,11 +6,14 @@ namespace Feeds.Core.Http;
 /// Runs a route's handler and turns failures into problem responses: <see cref="ApiException"/> as given,
 /// storage that cannot be reached as 503, anything else as a logged 500 that reveals no internals. Every data route
 /// is read-only: GET and HEAD are served (HEAD without the body), OPTIONS lists them, any other method is a 405
-/// problem with <c>Allow</c>; an over-long request target is a 414 problem.
+/// problem with <c>Allow</c>; an action route serves POST the same way; an over-long request target is a 414 problem.
 /// </summary>
 public sealed class ApiHandler(ILogger<ApiHandler> logger)
 {
     public const string AllowedMethods = "GET, HEAD, OPTIONS";
+
+    /// <summary>What an action route (<see cref="RunActionAsync"/>) answers.</summary>
+    public const string ActionMethods = "POST, OPTIONS";
 
     /// <summary>Longest path plus query string answered: generous for every route's parameters.</summary>
     public const int MaxTargetLength = 4096;
@@ -18,15 +21,27 @@ public sealed class ApiHandler(ILogger<ApiHandler> logger)
     /// <param name="request">The request.</param>
     /// <param name="parameters">The query parameters the route takes (besides format, limit and continuation).</param>
     /// <param name="handler">The route's work, given the validated query.</param>
-    public async Task<IResult> RunAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler)
+    public Task<IResult> RunAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? ServeAsync(request, parameters, handler)
+            : Task.FromResult<IResult>(NotServed(request, AllowedMethods, $"This route is read-only: it answers {AllowedMethods}; {request.Method} is not one of them."));
+
+    /// <summary>
+    /// An action route (an operator starting a run): POST is served, OPTIONS lists it, any other method is a 405
+    /// problem with <c>Allow</c>, like the read-only routes.
+    /// </summary>
+    public Task<IResult> RunActionAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler) =>
+        HttpMethods.IsPost(request.Method)
+            ? ServeAsync(request, parameters, handler)
+            : Task.FromResult<IResult>(NotServed(request, ActionMethods, $"This route starts something: it answers {ActionMethods}; {request.Method} is not one of them."));
+
+    private static ApiResult NotServed(HttpRequest request, string allowed, string detail) =>
+        HttpMethods.IsOptions(request.Method)
+            ? new ApiResult(StatusCodes.Status204NoContent, "", ReadOnlyMemory<byte>.Empty) { Allow = allowed, CacheControl = CachePolicies.Reference }
+            : ApiResponses.Problem(request, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed", detail) with { Allow = allowed };
+
+    private async Task<IResult> ServeAsync(HttpRequest request, string[] parameters, Func<ApiQuery, Task<IResult>> handler)
     {
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            return HttpMethods.IsOptions(request.Method)
-                ? new ApiResult(StatusCodes.Status204NoContent, "", ReadOnlyMemory<byte>.Empty) { Allow = AllowedMethods, CacheControl = CachePolicies.Reference }
-                : ApiResponses.Problem(request, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed",
-                    $"This route is read-only: it answers {AllowedMethods}; {request.Method} is not one of them.") with { Allow = AllowedMethods };
-        }
 
         if ((request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) > MaxTargetLength)
         {

@@ -14,6 +14,9 @@ public sealed record ApiResult(int Status, string ContentType, ReadOnlyMemory<by
     public string? ContentDisposition { get; init; }
     public string? Allow { get; init; }
 
+    /// <summary>Where the resource is (a started run, or the run that holds a feed).</summary>
+    public string? Location { get; init; }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
@@ -42,6 +45,11 @@ public sealed record ApiResult(int Status, string ContentType, ReadOnlyMemory<by
         if (ContentDisposition is not null)
         {
             response.Headers.ContentDisposition = ContentDisposition;
+        }
+
+        if (Location is not null)
+        {
+            response.Headers.Location = Location;
         }
 
         if (Allow is not null)

@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string Events = "events", EventImpact = "events/{id}/impact";
     public const string Snapshots = "snapshots", SnapshotsLatest = "snapshots/latest", SnapshotsLatestLinks = "snapshots/latest/links";
     public const string Health = "health", Feeds = "feeds", FeedQuarantine = "feeds/{feed}/quarantine", OpenApi = "openapi.json";
+    public const string FeedRuns = "feeds/{feed}/runs", FeedRun = "feeds/{feed}/runs/{runId}";
 
     /// <summary>
     /// The anonymous routes that read storage on every call, and so the ones the in-app rate limiter counts. Catalog

@@ -73,11 +73,11 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
         "scope", "mineral", "year", "import_value_usd", "world_total_usd", "gap_usd", "top_source", "top_source_share_percent",
         "china_share_percent", "hhi", "source_count", "usfta_share_percent", "usfta_share_basis", "msp_share_percent", "memberships_on", "previous_year_value_usd", "change_percent",
         "reserves_edition", "reserves_year", "reserves_hhi", "reserves_top3_share_percent", "reserves_china_share_percent",
-        "reserves_unattributed_percent", "reserves_share_basis", "own_reserves_t", "own_reserves_share_percent",
+        "reserves_unattributed_share_percent", "reserves_share_basis", "reserves_reporter_tons", "reserves_reporter_share_percent",
         "production_edition", "production_measure", "production_year", "production_hhi", "production_top3_share_percent",
-        "production_china_share_percent", "production_unattributed_percent", "production_share_basis", "own_production_t",
-        "own_production_share_percent", "us_net_import_reliance", "us_net_import_reliance_qualifier", "us_net_import_reliance_source",
-        "us_china_import_share_percent", "us_china_import_rank", "us_import_sources_period", "us_import_sources_source", "depends_on_bounded", "depends_on_withheld", "is_sample",
+        "production_china_share_percent", "production_unattributed_share_percent", "production_share_basis", "production_reporter_tons",
+        "production_reporter_share_percent", "net_import_reliance", "net_import_reliance_qualifier", "net_import_reliance_source",
+        "china_import_share_percent", "china_import_rank", "import_sources_period", "import_sources_source", "depends_on_bounded", "depends_on_withheld", "is_sample",
     ];
 
     private static IEnumerable<string?> Cells(IndicatorRow r)

@@ -63,7 +63,7 @@ public sealed class SourcingApi(FeedTables tables, CatalogService catalog, Polic
                 ["basis"] = "Ranked by the better of the reserves rank and the production rank (exact or estimated values only); shares over the published World total (docs/indicators.md); import shares over partner rows of the buyer's latest year, shared HS codes left out.",
             };
             var csv = new CsvTable<SourcingCandidate>(
-                ["rank", "iso3", "name", "reserves_rank", "reserves_t", "reserves_qualifier", "reserves_share_percent", "production_rank", "production_t",
+                ["rank", "iso3", "name", "reserves_rank", "reserves_tons", "reserves_qualifier", "reserves_share_percent", "production_rank", "production_tons",
                  "production_qualifier", "production_share_percent", "memberships", "buyer_import_share_percent", "buyer_import_value_usd", "reasons", "is_sample"],
                 c => [CsvCells.Number(c.Rank), c.Iso3, c.Name, CsvCells.Number(c.ReservesRank), CsvCells.Number(c.ReservesTons), c.ReservesQualifier,
                       CsvCells.Number(c.ReservesSharePercent), CsvCells.Number(c.ProductionRank), CsvCells.Number(c.ProductionTons), c.ProductionQualifier,

@@ -117,7 +117,7 @@ public static class SourcingScreen
     }
 
     private static double? Share(ReservesRow? row, double? denominator) =>
-        row?.ValueTons is { } v && UsgsQualifier.IsValue(row.Qualifier) && denominator is { } d ? v / d * 100 : null;
+        row?.ValueTons is { } v && UsgsQualifier.IsValue(row.Qualifier) && denominator is { } d ? ExactSums.Percent(v, d) : null;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -23,12 +23,13 @@ public static class SupplyConcentration
                       || shareBasis == ReservesShares.WorldTotalLowerBound;
         var withheld = named.Any(r => r.Qualifier == UsgsQualifier.Withheld);
 
-        double? Share(ReservesRow? row) =>
+        double? Exact(ReservesRow? row) =>
             row?.ValueTons is { } v && denominator is { } d && UsgsQualifier.IsValue(row.Qualifier) ? v / d * 100 : null;
+        double? Share(ReservesRow? row) => Exact(row) is { } share ? ExactSums.Percent(share) : null;
 
-        double? hhi = denominator is null ? null : valued.Sum(r => Math.Pow(Share(r)!.Value, 2));
+        double? hhi = denominator is null ? null : ExactSums.Hhi(valued.Select(r => Exact(r)!.Value));
         var top3 = valued.Take(3).ToList();
-        double? top3Share = denominator is null ? null : top3.Sum(r => Share(r)!.Value);
+        double? top3Share = denominator is null ? null : ExactSums.Percent(top3.Sum(r => Exact(r)!.Value));
         var china = named.FirstOrDefault(r => r.Country.Key == China);
         double? chinaShare = denominator is null ? null : china is null ? 0 : Share(china);
         var others = group.FirstOrDefault(r => r.Country.Key == UsgsCountry.OthersKey);

@@ -24,7 +24,7 @@ public static class TradeDependence
         // The scenario adds India to the US free-trade partners for this computation only.
         var scenario = usfta.Contains(India) ? usfta : new HashSet<string>(usfta.Append(India), StringComparer.Ordinal);
         double? previousValue = previous.Count > 0 ? PartnerShares.Compute(previous).PartnerSumUsd : null;
-        double? change = previousValue is > 0 ? (result.PartnerSumUsd - previousValue.Value) / previousValue.Value * 100 : null;
+        double? change = previousValue is > 0 ? ExactSums.Percent(result.PartnerSumUsd - previousValue.Value, previousValue.Value) : null;
         return new TradeFigures(
             rows is [var first, ..] ? first.Flow : "M",
             hsCodes,

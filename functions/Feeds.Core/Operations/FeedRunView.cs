@@ -3,9 +3,9 @@ using Feeds.Core.Pipeline;
 namespace Feeds.Core.Operations;
 
 /// <summary>
-/// A feed run as the operator routes show it. The anonymous <c>GET /api/feeds</c> shows the public view: the error's
-/// category and the failed slices' keys, without messages (they name upstream URLs, quota state and settings); the
-/// keyed <c>GET /api/feeds/{feed}/quarantine</c> shows the whole run.
+/// A feed run as the operator routes show it; a queued run also has its slices planned, done and failed. The anonymous
+/// <c>GET /api/feeds</c> shows the public view: the error's category and the failed slices' keys, without messages
+/// (they name upstream URLs, quota state and settings); the keyed routes (quarantine, a run's status) show it whole.
 /// </summary>
 public sealed record FeedRunView(
     string RunId,
@@ -22,7 +22,9 @@ public sealed record FeedRunView(
     int? SlicesFailed,
     IReadOnlyList<string> FailedSlices,
     string? ErrorCategory,
-    string? Error)
+    string? Error,
+    FeedRunProgress? Slices,
+    DateTimeOffset? UpdatedAt)
 {
     /// <summary>At most this many failed slices are listed; <see cref="SlicesFailed"/> has the count.</summary>
     public const int MaxFailedSlicesShown = 20;
@@ -43,5 +45,7 @@ public sealed record FeedRunView(
         run.Outcome?.FailedSlices.Count,
         [.. (run.Outcome?.FailedSlices ?? []).Take(MaxFailedSlicesShown).Select(f => details ? f : FeedErrors.SliceKey(f))],
         run.ErrorCategory,
-        details ? run.Error : null);
+        details ? run.Error : null,
+        run.Slices,
+        run.UpdatedAt);
 }

@@ -3,14 +3,16 @@ using Feeds.Core.Storage;
 namespace Feeds.Core.Pipeline;
 
 /// <summary>
-/// Runs a feed and records the run: a <c>Running</c> row first, then the final status with counts, duration and
-/// error. A failure is recorded and returned, never thrown past here, so a timer, the local host and an operator
-/// all see the same record.
+/// Runs a feed whole, in this process, and records the run: a <c>Running</c> row first (holding the feed's run lease,
+/// so it never overlaps a queued run), then the final status with counts, duration and error. A failure is recorded
+/// and returned, never thrown past here. The hosts start runs through the queue (<see cref="FeedRunStarter"/>); this is
+/// the one-process reference the tests compare queued runs with.
 /// </summary>
 public sealed class FeedRunService(
     IEnumerable<IFeedRunner> runners,
-    IEnumerable<IFeedRunObserver> observers,
+    FeedRunFollowUps followUps,
     FeedRunStore runs,
+    FeedRunLedger ledger,
     FeedTables tables,
     TimeProvider time,
     ILogger<FeedRunService> logger)
@@ -22,6 +24,7 @@ public sealed class FeedRunService(
 
     public IFeedRunner? Find(string feed) => _runners.GetValueOrDefault(feed);
 
+    /// <exception cref="FeedRunConflictException">Another run of the feed is running.</exception>
     public async Task<FeedRunRecord> RunAsync(
         string feed, string trigger, bool force, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -29,11 +32,13 @@ public sealed class FeedRunService(
             $"Unknown feed '{feed}'; known feeds: {string.Join(", ", _runners.Keys)}.", nameof(feed));
 
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var started = time.GetUtcNow();
-        var runId = started.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" +
-                    Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()))[..6];
+        var (runId, started) = FeedRunRecord.NewId(time);
         var running = new FeedRunRecord(runner.Name, runId, trigger, FeedRunStatus.Running, started, null, null, null);
-        await runs.SaveAsync(running, cancellationToken).ConfigureAwait(false);
+        if (await ledger.TryBeginAsync(running, [], cancellationToken).ConfigureAwait(false) is { } holder)
+        {
+            throw new FeedRunConflictException(holder);
+        }
+
         logger.LogInformation("Feed {Feed} run {RunId} started ({Trigger}, force {Force})", runner.Name, runId, trigger, force);
 
         FeedRunRecord finished;
@@ -60,23 +65,11 @@ public sealed class FeedRunService(
             };
         }
 
-        // Observers (the indicators) run while the run is still recorded as Running, so a snapshot that waits for
-        // running feeds also waits for the data derived from them.
-        foreach (var observer in observers)
-        {
-            try
-            {
-                await observer.OnRunFinishedAsync(finished, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Derived data can be recomputed on demand; the feed's own outcome stands.
-                logger.LogError(ex, "Observer {Observer} failed after feed {Feed} run {RunId}", observer.GetType().Name, runner.Name, runId);
-            }
-        }
+        await followUps.RunAsync(finished, cancellationToken).ConfigureAwait(false);
 
         // Recorded even when the caller is cancelling, so the run does not stay "Running" forever.
         await runs.SaveAsync(finished, CancellationToken.None).ConfigureAwait(false);
+        await ledger.ReleaseAsync(runner.Name, runId, CancellationToken.None).ConfigureAwait(false);
         return finished;
     }
 }

@@ -8,6 +8,9 @@ public sealed class FeedRunTally
 {
     private readonly SortedDictionary<string, string?> _failed = new(StringComparer.Ordinal);
 
+    /// <summary>A tally for a run or one of its slices, quarantining from the context's first sequence on.</summary>
+    public static FeedRunTally For(FeedRunContext context) => new() { QuarantineSequence = context.QuarantineStart };
+
     public RecordCounts Counts { get; private set; } = RecordCounts.Zero;
     public long EntitiesWritten { get; set; }
     public long EntitiesDeleted { get; set; }

@@ -57,7 +57,7 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
                 ["source"] = Source + " Shares are over the published World total where it is a number, otherwise over the sum of the rows (shareBasis says which).",
             };
             var csv = new CsvTable<ReservesItem>(
-                ["edition", "measure", "stage", "product", "year", "country_key", "iso3", "country", "country_published", "is_aggregate", "value_t", "value_t_high",
+                ["edition", "measure", "stage", "product", "year", "country_key", "iso3", "country", "country_published", "is_aggregate", "value_tons", "value_tons_high",
                  "qualifier", "estimated", "rounded", "value_published", "unit_published", "unit_correction", "correction", "basis", "coverage", "share_of_world", "rank",
                  "share_basis", "world_total_excludes", "notes", "value_from_notes", "source_file", "is_sample"],
                 i => [i.Edition, i.Measure, i.Stage, i.Product, CsvCells.Number(i.Year), i.CountryKey, i.Iso3, i.Country, i.CountryPublished, CsvCells.Bool(i.IsAggregate),
@@ -94,7 +94,7 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
                 ["source"] = Source,
             };
             var csv = new CsvTable<ReservesSeriesItem>(
-                ["year", "edition", "newest", "measure", "stage", "product", "country_key", "country", "value_t", "value_t_high", "qualifier", "estimated",
+                ["year", "edition", "newest", "measure", "stage", "product", "country_key", "country", "value_tons", "value_tons_high", "qualifier", "estimated",
                  "value_published", "unit_published", "unit_correction", "correction", "basis", "source_file", "is_sample"],
                 i => [CsvCells.Number(i.Year), i.Edition, CsvCells.Bool(i.Newest), i.Measure, i.Stage, i.Product, i.CountryKey, i.Country, CsvCells.Number(i.ValueTons),
                       CsvCells.Number(i.ValueTonsHigh), i.Qualifier, CsvCells.Bool(i.Estimated), i.ValuePublished, i.UnitPublished, i.UnitCorrection, i.Correction,

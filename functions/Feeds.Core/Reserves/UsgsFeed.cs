@@ -35,25 +35,51 @@ public sealed class UsgsFeed(
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
     {
         var parser = new UsgsParser(catalog.Current);
-        var run = new FeedRunTally();
+        var run = FeedRunTally.For(context);
         var seen = new UsgsSeenKeys();
         foreach (var url in options.Value.UrlList(manifest))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                await RunSliceAsync(url, parser, run, seen, context, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Nothing of this slice was counted, and its checkpoint did not advance: it runs again next time.
-                logger.LogError(ex, "USGS slice {Url} failed", url);
-                run.Fail(url, ex.Message);
-                context.Progress?.Report($"{url}: failed: {ex.Message}");
-            }
+            await RunUrlAsync(url, parser, run, seen, context, cancellationToken).ConfigureAwait(false);
         }
 
         return run.ToOutcome();
+    }
+
+    public IReadOnlyList<string> RequestFields => [];
+
+    public IEnumerable<(string Field, string Problem)> Check(FeedRunRequest request) => request.Unsupported(FeedName, RequestFields);
+
+    /// <summary>One slice per file (URL), in the configured order.</summary>
+    public Task<IReadOnlyList<FeedSlice>> PlanAsync(FeedRunRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FeedSlice>>([.. options.Value.UrlList(manifest).Select(url => new FeedSlice(url, url))]);
+
+    /// <summary>
+    /// One file on its own. The duplicate rule then holds within the file: files of one edition that held the same key
+    /// would each store it (none of the default files do).
+    /// </summary>
+    public async Task<FeedRunOutcome> RunSliceAsync(FeedSlice slice, FeedRunContext context, CancellationToken cancellationToken)
+    {
+        var run = FeedRunTally.For(context);
+        await RunUrlAsync(slice.Payload, new UsgsParser(catalog.Current), run, new UsgsSeenKeys(), context, cancellationToken).ConfigureAwait(false);
+        return run.ToOutcome();
+    }
+
+    private async Task RunUrlAsync(
+        string url, UsgsParser parser, FeedRunTally run, UsgsSeenKeys seen,
+        FeedRunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunSliceAsync(url, parser, run, seen, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of this slice was counted, and its checkpoint did not advance: it runs again next time.
+            logger.LogError(ex, "USGS slice {Url} failed", url);
+            run.Fail(url, ex.Message);
+            context.Progress?.Report($"{FileName(url)}: failed: {ex.Message}");
+        }
     }
 
     /// <summary>The checkpoint slice of a URL (URLs hold characters a key may not).</summary>
@@ -213,11 +239,15 @@ public sealed class UsgsFeed(
         return written.Sum();
     }
 
+    /// <summary>The file a URL names: what a reader of the progress needs (the full address is in the run record and logs).</summary>
+    private static string FileName(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.Segments[^1]) : url;
+
     private static void Unchanged(FeedRunTally run, FeedRunContext context, string url, long records, string why)
     {
         run.Add(new RecordCounts(records, 0, records, 0, 0));
         run.SlicesUnchanged++;
-        context.Progress?.Report($"{url}: unchanged ({why}; {records} records)");
+        context.Progress?.Report($"{FileName(url)}: unchanged ({why}; {records} records)");
     }
 
     /// <summary>

@@ -1,13 +1,14 @@
 using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Feeds.Core.Configuration;
 
 namespace Feeds.Core.Storage;
 
 /// <summary>
 /// Builds the storage clients from <c>FeedsStorage</c>: either a connection string (Azurite, local runs) or the
-/// identity-based form the Functions host uses (<c>FeedsStorage__tableServiceUri</c>, <c>__blobServiceUri</c>,
+/// identity-based form the Functions host uses (<c>FeedsStorage__tableServiceUri</c>, <c>__blobServiceUri</c>, <c>__queueServiceUri</c>,
 /// <c>__credential</c>, <c>__clientId</c>), so one setting name serves both.
 /// </summary>
 public static class StorageClientFactory
@@ -34,6 +35,18 @@ public static class StorageClientFactory
 
         var section = configuration.GetSection(FeedsSettings.StorageConnection);
         return new BlobServiceClient(RequiredUri(section, "blobServiceUri"), Credential(section), options);
+    }
+
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, QueueClientOptions? options = null)
+    {
+        var connectionString = ConnectionString(configuration);
+        if (connectionString is not null)
+        {
+            return new QueueServiceClient(connectionString, options);
+        }
+
+        var section = configuration.GetSection(FeedsSettings.StorageConnection);
+        return new QueueServiceClient(RequiredUri(section, "queueServiceUri"), Credential(section), options);
     }
 
     private static string? ConnectionString(IConfiguration configuration)

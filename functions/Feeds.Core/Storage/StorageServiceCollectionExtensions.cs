@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Storage.Queues;
 using Feeds.Core.Configuration;
 
 namespace Feeds.Core.Storage;
@@ -16,6 +17,8 @@ public static class StorageServiceCollectionExtensions
             Retry = { MaxRetries = 3, Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), Mode = RetryMode.Exponential },
         }));
         services.TryAddSingleton(_ => StorageClientFactory.CreateBlobServiceClient(configuration));
+        // Base64 messages: what the Functions queue trigger decodes by default (host.json messageEncoding).
+        services.TryAddSingleton(_ => StorageClientFactory.CreateQueueServiceClient(configuration, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         services.TryAddSingleton<FeedTables>();
         services.TryAddSingleton<ReservesStore>();
         services.TryAddSingleton<SalientStore>();

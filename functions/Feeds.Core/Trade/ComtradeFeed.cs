@@ -32,23 +32,87 @@ public sealed class ComtradeFeed(
 
     public TimeSpan MaxAge => TimeSpan.FromDays(2);
 
+    public IReadOnlyList<string> RequestFields => ["from", "to", "reporters"];
+
     public async Task<FeedRunOutcome> RunAsync(FeedRunContext context, CancellationToken cancellationToken)
+    {
+        var stored = await checkpoints.GetAllHashesAsync(FeedName, cancellationToken).ConfigureAwait(false);
+        var plan = Plan(options.Value, stored);
+        var hashes = stored.ToDictionary(s => s.Key, s => s.Value.Hash, StringComparer.Ordinal);
+        return await ProcessAsync(plan, hashes, FeedRunTally.For(context), context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reporters of a backfill must be countries the catalog gives a Comtrade code, and its years must make a range.</summary>
+    public IEnumerable<(string Field, string Problem)> Check(FeedRunRequest request)
+    {
+        var catalog = catalogService.Current;
+        foreach (var problem in request.Unsupported(FeedName, RequestFields))
+        {
+            yield return problem;
+        }
+
+        foreach (var reporter in (request.Reporters ?? []).Where(r => catalog.Country(r)?.ComtradeCode is null))
+        {
+            yield return ("reporters", $"'{reporter}' has no Comtrade code in the catalog.");
+        }
+
+        string? years = null;
+        try
+        {
+            options.Value.Scoped(request).Years(time.GetUtcNow());
+        }
+        catch (InvalidOperationException ex)
+        {
+            years = ex.Message;
+        }
+
+        if (years is not null)
+        {
+            yield return (request.From is not null ? "from" : "to", years);
+        }
+    }
+
+    /// <summary>One slice per planned call (reporter or mirrored country × HS batch × years × frequency), stalest first.</summary>
+    public async Task<IReadOnlyList<FeedSlice>> PlanAsync(FeedRunRequest request, CancellationToken cancellationToken)
+    {
+        var stored = await checkpoints.GetAllHashesAsync(FeedName, cancellationToken).ConfigureAwait(false);
+        return [.. Plan(options.Value.Scoped(request), stored).Select(r => new FeedSlice(r.Describe(), JsonSerializer.Serialize(r)))];
+    }
+
+    /// <summary>One planned call (split further if its response reaches the record cap), within <see cref="ComtradeOptions.RunBudget"/>.</summary>
+    public async Task<FeedRunOutcome> RunSliceAsync(FeedSlice slice, FeedRunContext context, CancellationToken cancellationToken)
+    {
+        var request = JsonSerializer.Deserialize<ComtradeRequest>(slice.Payload)
+            ?? throw new InvalidOperationException($"'{slice.Payload}' is not a Comtrade request.");
+        var keys = request.Slices.Select(s => s.Key).ToList();
+        var stored = await Task.WhenAll(keys.Select(k => checkpoints.GetHashAsync(FeedName, k, cancellationToken))).ConfigureAwait(false);
+        var hashes = keys.Zip(stored).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!, StringComparer.Ordinal);
+        return await ProcessAsync([request], hashes, FeedRunTally.For(context), context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private IReadOnlyList<ComtradeRequest> Plan(ComtradeOptions o, IReadOnlyDictionary<string, StoredSlice> stored)
+    {
+        var (reporters, mirrors, codes) = ComtradePlanner.Scope(catalogService.Current, o);
+        var now = time.GetUtcNow();
+        var (from, to) = o.Years(now);
+        return ComtradePlanner.OldestFirst(
+            ComtradePlanner.Plan(reporters, mirrors, codes, o.FrequencyList, [.. Enumerable.Range(from, to - from + 1)], o.Months(now)), stored);
+    }
+
+    /// <summary>
+    /// Calls the planned requests in order (a capped response's halves go next) and stores their slices, until the
+    /// list is done, the budget is used or the quota is: the whole run's loop, and one slice's with a list of one.
+    /// </summary>
+    private async Task<FeedRunOutcome> ProcessAsync(
+        IReadOnlyList<ComtradeRequest> plan, Dictionary<string, string> hashes, FeedRunTally run, FeedRunContext context, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var catalog = catalogService.Current;
         var normalizer = new ComtradeNormalizer(catalog);
         var o = options.Value;
-        var (reporters, mirrors, codes) = ComtradePlanner.Scope(catalog, o);
-        var now = time.GetUtcNow();
-        var (from, to) = o.Years(now);
-        var stored = await checkpoints.GetAllHashesAsync(FeedName, cancellationToken).ConfigureAwait(false);
-        var plan = ComtradePlanner.OldestFirst(
-            ComtradePlanner.Plan(reporters, mirrors, codes, o.FrequencyList, [.. Enumerable.Range(from, to - from + 1)], o.Months(now)), stored);
         var queue = new LinkedList<ComtradeRequest>(plan);
-        var hashes = stored.ToDictionary(s => s.Key, s => s.Value.Hash, StringComparer.Ordinal);
         var mineralsByCode = catalog.HsCodes.GroupBy(h => h.Code)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(h => h.Minerals).Distinct()], StringComparer.Ordinal);
-        var run = new FeedRunTally();
         var calls = 0;
 
         while (queue.First is { } node)
@@ -111,7 +175,7 @@ public sealed class ComtradeFeed(
 
             await StoreAsync(request, fetch.Normalized, hashes, mineralsByCode, run, context, cancellationToken).ConfigureAwait(false);
             context.Progress?.Report(
-                $"call {calls}: {(request.Mirror ? $"mirror of {request.Reporter}" : request.Reporter)} {request.Frequency} {request.Codes.Count} codes × {request.Periods.Count} periods → {fetch.Records} records");
+                $"call {calls}: {request.Describe()} → {fetch.Records} records");
         }
 
         logger.LogInformation("Comtrade run {RunId}: {Calls} calls, {Stored} slices stored, {Unchanged} unchanged, {Failed} failed",

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Feeds.Core.Pipeline;
 
 namespace Feeds.Core.Trade;
 
@@ -142,6 +143,24 @@ public sealed class ComtradeOptions
         var (from, to) = Years(now);
         var years = Enumerable.Range(from, to - from + 1).SelectMany(y => Enumerable.Range(1, 12).Select(m => (y * 100) + m));
         return [.. window.Union(years).Where(m => m <= (last.Year * 100) + last.Month).Order()];
+    }
+
+    /// <summary>
+    /// These options narrowed by an operator's request: its years replace FromYear/ToYear (a backfill, months
+    /// included), its reporters the reporters, and mirror flows are pulled only for those of them that are mirrored.
+    /// </summary>
+    public ComtradeOptions Scoped(FeedRunRequest request)
+    {
+        var scoped = (ComtradeOptions)MemberwiseClone();
+        scoped.FromYear = request.From ?? FromYear;
+        scoped.ToYear = request.To ?? ToYear;
+        if (request.Reporters is { } reporters)
+        {
+            scoped.Reporters = string.Join(';', reporters);
+            scoped.MirrorOf = string.Join(';', MirrorList.Where(m => reporters.Contains(m, StringComparer.OrdinalIgnoreCase)));
+        }
+
+        return scoped;
     }
 
     private static List<string> Split(string value) =>

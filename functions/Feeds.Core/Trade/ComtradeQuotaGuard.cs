@@ -16,7 +16,8 @@ public sealed class ComtradeQuotaGuard(FeedTables tables, IOptions<ComtradeOptio
     {
         var table = tables.Get(FeedTables.FeedCheckpoints);
         var day = time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        for (var attempt = 0; attempt < 10; attempt++)
+        // Every worker of every instance counts here: enough attempts for a scaled-out run's contention.
+        for (var attempt = 0; attempt < 50; attempt++)
         {
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, day, cancellationToken: cancellationToken).ConfigureAwait(false);
             var calls = existing.HasValue ? existing.Value!.GetInt32("Calls") ?? 0 : 0;
@@ -43,7 +44,8 @@ public sealed class ComtradeQuotaGuard(FeedTables tables, IOptions<ComtradeOptio
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another run counted a call in between; read again.
+                // Another call was counted in between; read again after a short jittered pause.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 + attempt)), time, cancellationToken).ConfigureAwait(false);
             }
         }
 

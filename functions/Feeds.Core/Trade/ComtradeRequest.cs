@@ -29,6 +29,10 @@ public sealed record ComtradeRequest(
         select new ComtradeSlice(Reporter, code, year.Key, Frequency, Mirror,
             IsMonthly ? year.Min() % 100 : 0, IsMonthly ? year.Max() % 100 : 0);
 
+    /// <summary>What the call is, for people: <c>IND A 2020–2024, 20 codes 250410…283691</c>.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{(Mirror ? $"mirror of {Reporter}" : Reporter)} {Frequency} {Periods.Min()}–{Periods.Max()}, {Codes.Count} codes {Codes[0]}…{Codes[^1]}");
+
     /// <summary>The periods as the API writes them.</summary>
     public string PeriodList => string.Join(',', Periods.Select(p => p.ToString(CultureInfo.InvariantCulture)));
 

@@ -1,36 +1,23 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace Feeds.Core.Trade;
 
 /// <summary>
 /// The Comtrade pipeline, outermost first: total timeout → retry (jittered exponential backoff that honours
-/// Retry-After and the "Try again in N seconds" text of a 429 body) → client-side rate limiter (queues, never
-/// rejects: every attempt, retries included, is paced) → circuit breaker → attempt timeout.
+/// Retry-After and the "Try again in N seconds" text of a 429 body) → circuit breaker → attempt timeout; inside it
+/// every attempt, retries included, waits for a slot of the rate all instances share (<see cref="ComtradeRateHandler"/>).
 /// 401 and 403 are not retried: no wait fixes a bad key or a spent quota. The breaker guards against a sustained
 /// outage only: a 429 is the API pacing us (the retry waits as told), not a failure, and a few 5xx or timeouts among
 /// many calls are the retry's business; it opens when nearly every attempt fails.
 /// </summary>
 public static partial class ComtradeResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ComtradeOptions options, ComtradeResilienceOptions timings)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ComtradeResilienceOptions timings)
     {
-        var perSecond = Math.Max(options.RequestsPerSecond, 0.001);
-        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / perSecond),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-
         builder
             .AddTimeout(timings.TotalTimeout)
             .AddRetry(new HttpRetryStrategyOptions
@@ -42,7 +29,6 @@ public static partial class ComtradeResilience
                 MaxDelay = timings.MaxRetryDelay,
                 DelayGenerator = args => ServerDelayAsync(args.Outcome.Result, args.Context.CancellationToken),
             })
-            .AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken) })
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 SamplingDuration = timings.BreakerSamplingDuration,

@@ -118,10 +118,15 @@ public sealed class TradeApi(FeedTables tables, CatalogService catalog, ApiHandl
                     + (mirror ? MirrorBasis : ReportedBasis)
                     + (month is null ? " A partner marked fromMonths has no published annual figure: its value is the sum of its twelve reported months." : ""),
             };
+            // The summary (totals, China's share, HHI) is repeated on every row: a CSV has no envelope, and a
+            // spreadsheet reader must not lose what the JSON says beside the partners.
             var csv = new CsvTable<PartnerShare>(
-                ["rank", "partner_code", "partner", "partner_name", "value_usd", "share_percent", "hs6", "from_months", "is_sample"],
+                ["rank", "partner_code", "partner", "partner_name", "value_usd", "share_percent", "hs6", "from_months", "is_sample",
+                 "source", "partner_sum_usd", "world_total_usd", "gap_usd", "china_share_percent", "hhi", "partner_count"],
                 p => [CsvCells.Number(p.Rank), CsvCells.Number(p.PartnerCode), p.Partner, p.PartnerName, CsvCells.Number(p.ValueUsd),
-                      CsvCells.Number(p.SharePercent), CsvCells.List(p.Hs6), CsvCells.Bool(p.FromMonths), CsvCells.Bool(p.IsSample)]);
+                      CsvCells.Number(p.SharePercent), CsvCells.List(p.Hs6), CsvCells.Bool(p.FromMonths), CsvCells.Bool(p.IsSample),
+                      mirror ? TradeRow.MirrorSource : TradeRow.ReportedSource, CsvCells.Number(result.PartnerSumUsd), CsvCells.Number(result.WorldTotalUsd),
+                      CsvCells.Number(result.GapUsd), CsvCells.Number(result.ChinaSharePercent), CsvCells.Number(result.Hhi), CsvCells.Number(result.PartnerCount)]);
             return ApiResponses.List(query, result.Partners, envelope, csv, CachePolicies.Data, "trade-partners");
         });
 

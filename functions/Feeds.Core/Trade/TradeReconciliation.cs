@@ -1,3 +1,4 @@
+using Feeds.Core.Analysis;
 using Feeds.Core.Storage;
 
 namespace Feeds.Core.Trade;
@@ -21,8 +22,8 @@ public static class TradeReconciliation
                 var a = ours[code].ToList();
                 var b = theirs[code].ToList();
                 var first = a.Concat(b).First();
-                double? reportedUsd = a.Count > 0 ? a.Sum(r => r.ValueUsd) : null;
-                double? mirrorUsd = b.Count > 0 ? b.Sum(r => r.ValueUsd) : null;
+                double? reportedUsd = a.Count > 0 ? ExactSums.Sum(a.Select(r => r.ValueUsd)) : null;
+                double? mirrorUsd = b.Count > 0 ? ExactSums.Sum(b.Select(r => r.ValueUsd)) : null;
                 return new TradeReconciliationItem(
                     code, first.PartnerKey, first.PartnerName, reportedUsd, reportedBasis, mirrorUsd, mirrorBasis,
                     reportedUsd - mirrorUsd, mirrorUsd is > 0 && reportedUsd is { } r ? r / mirrorUsd : null,

@@ -13,10 +13,11 @@ public static class TradeServiceCollectionExtensions
         services.TryAddSingleton<TradeCoverageApi>();
         services.AddOptions<ComtradeResilienceOptions>();
         services.TryAddSingleton<ComtradeQuotaGuard>();
+        services.TryAddTransient<ComtradeRateHandler>();
 
         // A BaseUrl set explicitly (a mirror, a test's stand-in server) is always called; only the default is replayed offline.
         var explicitUrl = !string.IsNullOrEmpty(configuration[$"{ComtradeOptions.Section}:BaseUrl"]);
-        services.AddHttpClient<ComtradeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan) // the pipeline times out
+        var http = services.AddHttpClient<ComtradeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan) // the pipeline times out
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IOptions<SourceOptions>>().Value.Offline && !explicitUrl
                 ? new ComtradeReplayHandler()
                 : new SocketsHttpHandler
@@ -24,11 +25,12 @@ public static class TradeServiceCollectionExtensions
                     AllowAutoRedirect = false,
                     AutomaticDecompression = System.Net.DecompressionMethods.All,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                })
-            .AddResilienceHandler("comtrade", (pipeline, context) => ComtradeResilience.Configure(
+                });
+        http.AddResilienceHandler("comtrade", (pipeline, context) => ComtradeResilience.Configure(
                 pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<ComtradeOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<IOptions<ComtradeResilienceOptions>>().Value));
+        // Added after the pipeline, so inside it: every attempt (retries too) waits for a slot of the rate all instances share.
+        http.AddHttpMessageHandler<ComtradeRateHandler>();
         services.AddSingleton<IFeedRunner, ComtradeFeed>();
         return services;
     }

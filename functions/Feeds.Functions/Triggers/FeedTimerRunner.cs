@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Feeds.Functions.Triggers;
 
-/// <summary>What every feed timer does: log a missed schedule, run the feed, fail the invocation unless the run fully succeeded.</summary>
-public sealed class FeedTimerRunner(FeedRunService feeds, ILogger<FeedTimerRunner> logger)
+/// <summary>
+/// What every feed timer does: plan the run and queue its slices (the queue trigger runs them, on as many instances as
+/// the platform scales to). A run still running is left to finish; a run that could not be planned fails the invocation.
+/// </summary>
+public sealed class FeedTimerRunner(FeedRunStarter starter, ILogger<FeedTimerRunner> logger)
 {
     public async Task RunAsync(string feed, TimerInfo timer, CancellationToken cancellationToken)
     {
@@ -14,14 +17,21 @@ public sealed class FeedTimerRunner(FeedRunService feeds, ILogger<FeedTimerRunne
             logger.LogWarning("Timer of feed {Feed} is past due; running now", feed);
         }
 
-        var run = await feeds.RunAsync(feed, "timer", force: false, progress: null, cancellationToken).ConfigureAwait(false);
-        if (run.Status != FeedRunStatus.Succeeded)
+        FeedRunRecord run;
+        try
         {
-            // Fails the invocation so the platform's failure metrics and the failed-run alert see it. What was stored
-            // stays stored and the failed slices run again next time; the run record has every detail.
-            var failed = run.Outcome?.FailedSlices ?? [];
-            throw new InvalidOperationException(
-                $"Feed {feed} run {run.RunId} {run.Status}: {run.Error ?? string.Join("; ", failed.Take(5))}{(failed.Count > 5 ? $" (+{failed.Count - 5} more)" : "")}");
+            run = await starter.StartAsync(feed, "timer", FeedRunRequest.Default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FeedRunConflictException conflict)
+        {
+            logger.LogWarning("Feed {Feed}: run {RunningRunId} is still running; this timer queues nothing", feed, conflict.Running.RunId);
+            return;
+        }
+
+        if (run.Status == FeedRunStatus.Failed)
+        {
+            // Fails the invocation so the platform's failure metrics and the failed-run alert see it.
+            throw new InvalidOperationException($"Feed {feed} run {run.RunId} Failed: {run.Error}");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Feeds.Functions.Triggers;
 
 /// <summary>
 /// Health (anonymous, for uptime checks), the operator views of feed runs, the partner snapshot routes and the OpenAPI
-/// document. Routes that expose raw source records or grant read links need a function key.
+/// document. Routes that expose raw source records, start or report runs, or grant read links need a function key.
 /// </summary>
 public sealed class OperationsTriggers(HealthApi health, FeedRunsApi runs, SnapshotsApi snapshots, OpenApiDocument openApi)
 {
@@ -23,6 +23,14 @@ public sealed class OperationsTriggers(HealthApi health, FeedRunsApi runs, Snaps
     [Function("FeedQuarantine")]
     public Task<IResult> FeedQuarantine([HttpTrigger(AuthorizationLevel.Function, Route = ApiRoutes.FeedQuarantine)] HttpRequest request, string feed, CancellationToken cancellationToken) =>
         runs.QuarantineAsync(request, feed, cancellationToken);
+
+    [Function("StartFeedRun")]
+    public Task<IResult> StartFeedRun([HttpTrigger(AuthorizationLevel.Function, Route = ApiRoutes.FeedRuns)] HttpRequest request, string feed, CancellationToken cancellationToken) =>
+        runs.StartAsync(request, feed, cancellationToken);
+
+    [Function("GetFeedRun")]
+    public Task<IResult> GetFeedRun([HttpTrigger(AuthorizationLevel.Function, Route = ApiRoutes.FeedRun)] HttpRequest request, string feed, string runId, CancellationToken cancellationToken) =>
+        runs.GetRunAsync(request, feed, runId, cancellationToken);
 
     [Function("ListSnapshots")]
     public Task<IResult> ListSnapshots([HttpTrigger(AuthorizationLevel.Anonymous, Route = ApiRoutes.Snapshots)] HttpRequest request, CancellationToken cancellationToken) =>

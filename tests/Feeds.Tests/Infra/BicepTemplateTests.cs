@@ -68,6 +68,22 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public void The_run_queue_and_its_poison_queue_exist_and_the_app_reaches_them_with_its_identity()
+    {
+        var queues = Deployment.OfType("Microsoft.Storage/storageAccounts/queueServices/queues")
+            .Select(q => ((string)q["name"]!).Split('/')[^1]).ToHashSet();
+        var options = new Feeds.Core.Pipeline.FeedRunOptions();
+        Assert.Equal(new HashSet<string> { options.QueueName, options.PoisonQueueName }, queues);
+
+        var account = (string)Deployment.StorageAccount(host: false)["name"]!;
+        Assert.All(Deployment.OfType("Microsoft.Storage/storageAccounts/queueServices/queues"), q => Assert.StartsWith(account + "/", (string)q["name"]!));
+        Assert.Equal($"https://{account}.queue.core.windows.net", Deployment.AppSettings["FeedsStorage__queueServiceUri"]);
+        Assert.Contains(RoleAssignmentPolicy.Expected(Deployment),
+            g => g is { Principal: RoleAssignmentPolicy.App, RoleId: RoleAssignmentPolicy.StorageQueueDataContributor });
+        Assert.Equal("974c5e8b-45b9-4653-ba55-5f855dd0fb88", RoleAssignmentPolicy.StorageQueueDataContributor);
+    }
+
+    [Fact]
     public void Feed_tables_and_snapshots_are_on_the_data_account_and_the_deployment_package_on_the_hosts()
     {
         var data = (string)Deployment.StorageAccount(host: false)["name"]!;

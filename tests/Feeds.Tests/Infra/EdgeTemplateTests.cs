@@ -126,6 +126,9 @@ public sealed class EdgeTemplateTests
             Assert.Null(action["parameters"]!["cacheConfiguration"]); // no cache configuration: caching off
         }
 
+        // Keyed routes bypass the cache whoever asks (Front Door may share an in-flight answer between concurrent requests).
+        Assert.Equal(("UrlPath", "", "Contains", "snapshots/latest/links|/quarantine|/runs"), Condition("KeyedRoutesNoCache"));
+        NotCached("KeyedRoutesNoCache");
         Assert.Equal(("RequestHeader", "x-functions-key", "Any", ""), Condition("KeyHeaderNoCache"));
         NotCached("KeyHeaderNoCache");
         Assert.Equal(("QueryString", "", "Contains", "code="), Condition("KeyQueryNoCache"));

@@ -13,6 +13,7 @@ public static class InfraSettingsParity
     {
         ["FeedsStorage__tableServiceUri"] = null,
         ["FeedsStorage__blobServiceUri"] = null,
+        ["FeedsStorage__queueServiceUri"] = null,
         ["FeedsStorage__credential"] = "managedidentity",
         ["FeedsStorage__clientId"] = null,
     };

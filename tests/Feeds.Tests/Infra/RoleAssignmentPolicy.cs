@@ -14,6 +14,7 @@ public static partial class RoleAssignmentPolicy
     public const string StorageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
     public const string StorageBlobDelegator = "db58b8e5-c6ad-4a2a-8342-4190687cbf4a";
     public const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    public const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     public const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     public const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     public const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
@@ -28,6 +29,7 @@ public static partial class RoleAssignmentPolicy
         [StorageBlobDataReader] = "Storage Blob Data Reader",
         [StorageBlobDelegator] = "Storage Blob Delegator",
         [StorageTableDataContributor] = "Storage Table Data Contributor",
+        [StorageQueueDataContributor] = "Storage Queue Data Contributor",
         [MonitoringMetricsPublisher] = "Monitoring Metrics Publisher",
         [KeyVaultSecretsUser] = "Key Vault Secrets User",
         [KeyVaultSecretsOfficer] = "Key Vault Secrets Officer",
@@ -52,10 +54,11 @@ public static partial class RoleAssignmentPolicy
             new(App, StorageBlobDataOwner, host),
             new(App, StorageTableDataContributor, host),
             // The app on the data account: the snapshots container only (no Owner: versions stay), the delegation key
-            // for the links' user-delegation SAS, the feed tables (the account holds nothing else).
+            // for the links' user-delegation SAS, the feed tables and the run queue (the account holds nothing else).
             new(App, StorageBlobDataContributor, snapshots),
             new(App, StorageBlobDelegator, data),
             new(App, StorageTableDataContributor, data),
+            new(App, StorageQueueDataContributor, data),
             new(App, MonitoringMetricsPublisher, insights),
             new(App, KeyVaultSecretsUser, vault),
             // The deploying user, for local runs against the cloud data account and for setting the Comtrade key;

@@ -23,7 +23,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
     }
 
     public static FeedTimerFunctions Timers(IServiceProvider services) => new(
-        new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance),
+        new FeedTimerRunner(services.GetRequiredService<FeedRunStarter>(), NullLogger<FeedTimerRunner>.Instance),
         services.GetRequiredService<FeedFreshness>(),
         services.GetRequiredService<Feeds.Core.Snapshots.SnapshotExporter>(),
         NullLogger<FeedTimerFunctions>.Instance);
@@ -31,6 +31,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
     private static HttpContext Context(IServiceProvider services, string query)
     {
         var context = new DefaultHttpContext { RequestServices = services };
+        // DefaultHttpContext leaves the method empty; the shared handler serves GET and HEAD only.
         context.Request.Method = HttpMethods.Get;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("feeds.example");
@@ -47,8 +48,9 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
 
         await timer.Catalog(new TimerInfo { IsPastDue = true }, CancellationToken.None);
 
-        var runs = await services.GetRequiredService<FeedRunStore>().LatestAsync(CatalogFeed.FeedName, 1, CancellationToken.None);
-        Assert.Equal("timer", runs.Single().Trigger);
+        // The timer only queued the run; a queue worker runs it.
+        var run = await QueueWorkers.RunLatestAsync(services, CatalogFeed.FeedName);
+        Assert.Equal(("timer", FeedRunStatus.Succeeded), (run.Trigger, run.Status));
 
         var functions = ActivatorUtilities.CreateInstance<CatalogTriggers>(services);
         var context = Context(services, "?lists=IN2023,US2025");
@@ -69,7 +71,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         await services.GetRequiredService<FeedRunService>().RunAsync(CatalogFeed.FeedName, "test", false, null, CancellationToken.None);
         var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<FeedTimerFunctions>();
         var timers = new FeedTimerFunctions(
-            new FeedTimerRunner(services.GetRequiredService<FeedRunService>(), NullLogger<FeedTimerRunner>.Instance),
+            new FeedTimerRunner(services.GetRequiredService<FeedRunStarter>(), NullLogger<FeedTimerRunner>.Instance),
             services.GetRequiredService<FeedFreshness>(), services.GetRequiredService<Feeds.Core.Snapshots.SnapshotExporter>(), logger);
 
         await timers.Freshness(new TimerInfo(), CancellationToken.None);
@@ -83,7 +85,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Timer_fails_the_invocation_when_the_feed_fails()
+    public async Task Timer_fails_the_invocation_when_the_run_cannot_be_planned()
     {
         using var files = new CatalogFiles();
         files.Edit(CatalogLoader.ListsFile, doc => doc["lists"]![0]!["entries"]![0]!["mineral"] = "nothing");

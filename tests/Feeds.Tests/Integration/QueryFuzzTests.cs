@@ -54,7 +54,8 @@ public sealed class QueryFuzzTests(AzuriteFixture azurite)
 
     private static string Url(string path, IReadOnlyList<string> parameters, Random random)
     {
-        var route = path.Replace("{id}", Segment(random), StringComparison.Ordinal).Replace("{feed}", Segment(random), StringComparison.Ordinal);
+        var route = path.Replace("{id}", Segment(random), StringComparison.Ordinal).Replace("{feed}", Segment(random), StringComparison.Ordinal)
+            .Replace("{runId}", Segment(random), StringComparison.Ordinal);
         var names = parameters.Append("unknown").Append("code").ToList();
         var pairs = Enumerable.Range(0, random.Next(0, 5)).Select(_ =>
         {

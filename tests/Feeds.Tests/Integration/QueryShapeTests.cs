@@ -18,6 +18,7 @@ public sealed class QueryShapeTests(AzuriteFixture azurite)
     [InlineData("/api/health")]
     [InlineData("/api/feeds")]
     [InlineData("/api/feeds/comtrade/quarantine")]
+    [InlineData("/api/feeds/usgs/runs/20261126T010000123Z-0a1b2c")]
     [InlineData("/api/trade?reporter=USA&mineral=lithium&flow=M&from=2020&to=2024&partner=CHN&hs=283691")]
     [InlineData("/api/trade?reporter=IND&mineral=graphite&partner=X490")]
     [InlineData("/api/trade/partners?reporter=USA&mineral=lithium&flow=M&year=2023&includeShared=true")]

@@ -25,8 +25,11 @@ public sealed class UsgsFunctionsTests(AzuriteFixture azurite)
 
         await timer.Usgs(new TimerInfo { IsPastDue = true }, CancellationToken.None);
 
-        var run = Assert.Single(await services.GetRequiredService<FeedRunStore>().LatestAsync(UsgsFeed.FeedName, 5, CancellationToken.None));
+        var run = await QueueWorkers.RunLatestAsync(services, UsgsFeed.FeedName, count: 2);
         Assert.Equal(("timer", FeedRunStatus.Succeeded), (run.Trigger, run.Status));
+        var files = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UsgsOptions>>().Value.UrlList(services.GetRequiredService<UsgsManifest>()).Count;
+        Assert.Equal(new FeedRunProgress(files, files, 0), run.Slices); // one slice per file
+        Assert.True(run.Outcome!.Records.AddsUp);
 
         var function = ActivatorUtilities.CreateInstance<DataTriggers>(services);
         var context = new DefaultHttpContext { RequestServices = services };
@@ -43,15 +46,18 @@ public sealed class UsgsFunctionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Timer_fails_the_invocation_when_a_slice_fails()
+    public async Task A_file_that_cannot_be_fetched_makes_the_run_partially_failed_naming_it()
     {
         var settings = TestStorage.Settings(azurite);
         settings[SettingKeys.UsgsUrls] = "http://127.0.0.1:9/mcs2024-lithi_world.csv"; // discard port: nothing listens
         await using var services = TestStorage.Services(settings);
         var timer = FunctionsTests.Timers(services);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => timer.Usgs(new TimerInfo(), CancellationToken.None));
-        Assert.Contains("PartiallyFailed", error.Message);
-        Assert.Contains("127.0.0.1:9", error.Message);
+        await timer.Usgs(new TimerInfo(), CancellationToken.None);
+        var run = await QueueWorkers.RunLatestAsync(services, UsgsFeed.FeedName);
+
+        Assert.Equal(FeedRunStatus.PartiallyFailed, run.Status);
+        Assert.Equal(new FeedRunProgress(1, 0, 1), run.Slices);
+        Assert.Contains(run.Outcome!.FailedSlices, s => s.Contains("127.0.0.1:9", StringComparison.Ordinal));
     }
 }

@@ -141,6 +141,6 @@ public sealed class PartnerKeysScriptTests : IDisposable
 
         // A partner's key is a function key of the links function; operators' routes take the host's keys or their own.
         var keyed = functions.Where(f => f.Http!.AuthLevel != AuthorizationLevel.Anonymous).Select(f => f.Http!.Route).Order(StringComparer.Ordinal);
-        Assert.Equal([ApiRoutes.FeedQuarantine, ApiRoutes.SnapshotsLatestLinks], keyed);
+        Assert.Equal(new[] { ApiRoutes.FeedQuarantine, ApiRoutes.FeedRun, ApiRoutes.FeedRuns, ApiRoutes.SnapshotsLatestLinks }.Order(StringComparer.Ordinal), keyed);
     }
 }

@@ -27,11 +27,33 @@ public sealed class ComtradeStandIn : StandInServer
 
     public int Calls => _calls;
 
+    /// <summary>When each request arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), to measure the rate the source saw.</summary>
+    public ConcurrentQueue<long> Arrivals { get; } = new();
+
+    /// <summary>The most requests that arrived within any one second.</summary>
+    public int MaxPerSecond()
+    {
+        var times = Arrivals.Order().ToArray();
+        var (most, first) = (0, 0);
+        for (var last = 0; last < times.Length; last++)
+        {
+            while (System.Diagnostics.Stopwatch.GetElapsedTime(times[first], times[last]) >= TimeSpan.FromSeconds(1))
+            {
+                first++;
+            }
+
+            most = Math.Max(most, last - first + 1);
+        }
+
+        return most;
+    }
+
     /// <summary>Back to a fresh server: no calls counted, no requests kept, the recorded replay answering.</summary>
     public void Reset()
     {
         _calls = 0;
         Requests.Clear();
+        Arrivals.Clear();
         Script = (_, _) => Task.FromResult(false);
     }
 
@@ -44,6 +66,7 @@ public sealed class ComtradeStandIn : StandInServer
 
     protected override async Task HandleAsync(HttpContext context)
     {
+        Arrivals.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
         var call = Interlocked.Increment(ref _calls);
         Requests.Enqueue(context.Request.Path + context.Request.QueryString);
         if (await Script(call, context))

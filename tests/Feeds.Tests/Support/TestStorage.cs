@@ -10,13 +10,19 @@ namespace Feeds.Tests.Support;
 /// <summary>Settings and services for one test's isolated slice of Azurite (a unique table prefix).</summary>
 public static class TestStorage
 {
-    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string? prefix = null) => new()
+    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string? prefix = null)
     {
-        [SettingKeys.StorageConnection] = azurite.ConnectionString,
-        [SettingKeys.TablePrefix] = prefix ?? UniquePrefix(),
-        // Many tests share one loopback client address and one server: the limiter's own tests set a limit.
-        [SettingKeys.RateLimitPermitsPerMinute] = "0",
-    };
+        prefix ??= UniquePrefix();
+        return new()
+        {
+            [SettingKeys.StorageConnection] = azurite.ConnectionString,
+            [SettingKeys.TablePrefix] = prefix,
+            // Each test's own run queue too: a worker of another test must never take its messages.
+            [SettingKeys.RunsQueueName] = prefix.ToLowerInvariant() + "-slices",
+            // Many tests share one loopback client address and one server: the limiter's own tests set a limit.
+            [SettingKeys.RateLimitPermitsPerMinute] = "0",
+        };
+    }
 
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
 

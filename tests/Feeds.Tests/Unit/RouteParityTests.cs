@@ -68,7 +68,7 @@ public sealed class RouteParityTests
     [Fact]
     public void Only_routes_that_grant_something_need_a_function_key()
     {
-        // docs/api.md: data is public (anonymous); raw rejected records and download links are not.
+        // docs/api.md: data is public (anonymous); raw rejected records, runs (they cost source calls) and download links are not.
         var levels = typeof(CatalogTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .SelectMany(m => m.GetParameters())
@@ -76,9 +76,9 @@ public sealed class RouteParityTests
             .OfType<HttpTriggerAttribute>()
             .ToDictionary(t => t.Route!, t => t.AuthLevel);
 
-        Assert.Equal(AuthorizationLevel.Function, levels[ApiRoutes.FeedQuarantine]);
-        Assert.Equal(AuthorizationLevel.Function, levels[ApiRoutes.SnapshotsLatestLinks]);
-        Assert.All(levels.Where(l => l.Key is not (ApiRoutes.FeedQuarantine or ApiRoutes.SnapshotsLatestLinks)),
+        string[] keyed = [ApiRoutes.FeedQuarantine, ApiRoutes.SnapshotsLatestLinks, ApiRoutes.FeedRuns, ApiRoutes.FeedRun];
+        Assert.All(keyed, route => Assert.Equal(AuthorizationLevel.Function, levels[route]));
+        Assert.All(levels.Where(l => !keyed.Contains(l.Key)),
             l => Assert.True(l.Value == AuthorizationLevel.Anonymous, $"{l.Key} is {l.Value}"));
     }
 
@@ -105,8 +105,11 @@ public sealed class RouteParityTests
         var documented = OpenApiDocument.Parse()["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(op => $"{op.Key.ToUpperInvariant()} /{ApiRoutes.Prefix}{p.Key}"))
             .ToHashSet();
-        // The document describes each route's GET; HEAD, OPTIONS and the 405s are the same for every route (docs/api.md).
-        var served = FunctionRoutes(typeof(CatalogTriggers).Assembly).Where(r => r.StartsWith("GET ", StringComparison.Ordinal)).ToHashSet();
+        // The document describes each read route's GET and the action route's POST (starting a run); HEAD, OPTIONS and
+        // the 405s are the same for every route (docs/api.md).
+        var action = $"/{ApiRoutes.Prefix}/{ApiRoutes.FeedRuns}";
+        var served = FunctionRoutes(typeof(CatalogTriggers).Assembly)
+            .Where(r => r == $"POST {action}" || (r.StartsWith("GET ", StringComparison.Ordinal) && r != $"GET {action}")).ToHashSet();
 
         Assert.True(documented.SetEquals(served),
             $"Only documented: {string.Join(", ", documented.Except(served))}; only served: {string.Join(", ", served.Except(documented))}");

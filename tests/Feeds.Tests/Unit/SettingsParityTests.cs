@@ -129,6 +129,7 @@ public sealed partial class SettingsParityTests
             "SubscriptionKey" => "key-1",
             "KeyHosts" => "mirror.example",
             "FrontDoorId" => "7c9f3a52-1b2d-4e5f-8a9b-0c1d2e3f4a5b",
+            "QueueName" => "slices-7",
             _ => "0 1 2 * * *", // the schedules
         };
     }

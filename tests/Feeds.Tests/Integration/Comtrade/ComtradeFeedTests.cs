@@ -484,7 +484,7 @@ public sealed class ComtradeFeedTests(AzuriteFixture azurite) : IAsyncLifetime
             .AddTimeout(timings.AttemptTimeout)
             .Build();
         var shippedBuilder = new Polly.ResiliencePipelineBuilder<HttpResponseMessage>();
-        ComtradeResilience.Configure(shippedBuilder, new ComtradeOptions { RequestsPerSecond = 1000 }, timings);
+        ComtradeResilience.Configure(shippedBuilder, timings);
         var shipped = shippedBuilder.Build();
 
         async Task<(int Failed, int Broken)> Drive(Polly.ResiliencePipeline<HttpResponseMessage> pipeline)

@@ -109,14 +109,20 @@ public sealed class TradeApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
         var rows = (await Get("/api/trade?reporter=USA&mineral=lithium&flow=M&from=2023&to=2023")).GetProperty("items").EnumerateArray().ToList();
 
         var items = partners.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(100, items.Sum(i => i.GetProperty("sharePercent").GetDouble()), 6);
+        // Shares are shown to 4 decimals (docs/api.md), so they add up to 100 within the rounding of each.
+        Assert.Equal(100, items.Sum(i => i.GetProperty("sharePercent").GetDouble()), 3);
+        Assert.All(items, i => Assert.Equal(Math.Round(i.GetProperty("sharePercent").GetDouble(), 4), i.GetProperty("sharePercent").GetDouble()));
+        // Money is the exact decimal sum of the published figures: no binary-float noise in the total.
+        Assert.Equal((double)items.Sum(i => i.GetProperty("valueUsd").GetDecimal()), partners.GetProperty("partnerSumUsd").GetDouble());
         var world = rows.Where(r => r.GetProperty("isWorld").GetBoolean()).Sum(r => r.GetProperty("valueUsd").GetDouble());
         Assert.Equal(world, partners.GetProperty("worldTotalUsd").GetDouble(), 3);
         var partnerSum = rows.Where(r => !r.GetProperty("isWorld").GetBoolean()).Sum(r => r.GetProperty("valueUsd").GetDouble());
         Assert.Equal(partnerSum, partners.GetProperty("partnerSumUsd").GetDouble(), 3);
         Assert.Equal(world - partnerSum, partners.GetProperty("gapUsd").GetDouble(), 3);
-        var hhi = items.Sum(i => Math.Pow(i.GetProperty("sharePercent").GetDouble(), 2));
-        Assert.Equal(hhi, partners.GetProperty("hhi").GetDouble(), 6);
+        // HHI from the unrounded shares, rounded to 2 decimals once.
+        var sum = items.Sum(i => i.GetProperty("valueUsd").GetDouble());
+        var hhi = items.Sum(i => Math.Pow(i.GetProperty("valueUsd").GetDouble() / sum * 100, 2));
+        Assert.Equal(Math.Round(hhi, 2), partners.GetProperty("hhi").GetDouble(), 6);
         var china = items.Single(i => i.GetProperty("partner").GetString() == "CHN");
         Assert.Equal(china.GetProperty("sharePercent").GetDouble(), partners.GetProperty("chinaSharePercent").GetDouble(), 9);
         Assert.True(partners.GetProperty("containsSample").GetBoolean());
@@ -125,11 +131,32 @@ public sealed class TradeApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Partner_shares_as_csv()
     {
-        var csv = await _server.Client.GetStringAsync("/api/trade/partners?reporter=IND&mineral=graphite&flow=M&year=2022&format=csv");
+        const string url = "/api/trade/partners?reporter=IND&mineral=graphite&flow=M&year=2022";
+        var csv = await _server.Client.GetStringAsync(url + "&format=csv");
+        var json = JsonDocument.Parse(await _server.Client.GetStringAsync(url)).RootElement;
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("rank,partner_code,partner,partner_name,value_usd,share_percent,hs6,from_months,is_sample", lines[0]);
+        Assert.Equal("rank,partner_code,partner,partner_name,value_usd,share_percent,hs6,from_months,is_sample,"
+            + "source,partner_sum_usd,world_total_usd,gap_usd,china_share_percent,hhi,partner_count", lines[0]);
         Assert.StartsWith("1,156,CHN,China,", lines[1]);
-        Assert.EndsWith(",true", lines[1]);
+
+        // The summary the JSON envelope carries is on every CSV row, with the same values.
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        var rows = 0;
+        while (reader.Read())
+        {
+            rows++;
+            var cells = reader.HeaderRecord!.ToDictionary(h => h, h => reader.GetField(h)!);
+            Assert.Equal("true", cells["is_sample"]);
+            Assert.Equal(json.GetProperty("source").GetString(), cells["source"]);
+            Assert.Equal(json.GetProperty("chinaSharePercent").GetDouble(), double.Parse(cells["china_share_percent"], CultureInfo.InvariantCulture), 9);
+            Assert.Equal(json.GetProperty("hhi").GetDouble(), double.Parse(cells["hhi"], CultureInfo.InvariantCulture), 9);
+            Assert.Equal(json.GetProperty("partnerCount").GetInt32(), int.Parse(cells["partner_count"], CultureInfo.InvariantCulture));
+            Assert.Equal(json.GetProperty("partnerSumUsd").GetDouble(), double.Parse(cells["partner_sum_usd"], CultureInfo.InvariantCulture), 2);
+        }
+
+        Assert.Equal(json.GetProperty("items").GetArrayLength(), rows);
     }
 
     /// <summary>China's monthly graphite exports to India, 2023-2024, from the real table: the expected values are read from it here.</summary>
