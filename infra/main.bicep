@@ -1,5 +1,6 @@
-// Feeds on Azure: one resource group with the Functions app (Flex Consumption), its storage, monitoring, alerts and
-// Key Vault. Identity only: no storage keys, no instrumentation keys, no secrets in app settings or outputs.
+// Feeds on Azure: one resource group with the Functions app (Flex Consumption) behind Front Door and its WAF, the
+// host's and the data's storage accounts, monitoring, an audit workspace, alerts, a budget and Key Vault. Identity
+// only: no storage keys, no instrumentation keys, no secrets in app settings or outputs.
 // `azd up` fills the parameters from main.parameters.json; `az deployment sub create` takes them on the command line.
 targetScope = 'subscription'
 
@@ -98,6 +99,33 @@ param http5xxPercentThreshold int = 5
 @description('Key Vault purge protection. On for production; a purged-protected vault keeps its name for 90 days after deletion.')
 param keyVaultPurgeProtection bool = true
 
+@description('Put Azure Front Door with a WAF in front of the API (rate limits per client, a shared cache); the Function App then accepts traffic from it only. Off: the Function App is the public entry (a small deployment; the in-app limiter remains).')
+param deployFrontDoor bool = true
+
+@allowed([
+  'Standard_AzureFrontDoor'
+  'Premium_AzureFrontDoor'
+])
+@description('Front Door tier. Premium adds the managed WAF rule sets (OWASP, bots) at a much higher base price.')
+param frontDoorSku string = 'Standard_AzureFrontDoor'
+
+@minValue(10)
+@maxValue(100000)
+@description('Requests one client address may make to /api/ per minute at the edge before it answers 429.')
+param edgeRequestsPerMinute int = 600
+
+@minValue(90)
+@maxValue(730)
+@description('Days the audit workspace keeps storage writes and deletes and Key Vault audit events, and the change feed keeps blob changes.')
+param auditRetentionDays int = 365
+
+@minValue(0)
+@description('Monthly cost budget of the resource group in the billing currency (alerts at 80% and 100% spent, 100% forecast); 0: none.')
+param monthlyBudget int = 100
+
+@description('First day of the budget\'s first month, yyyy-MM-01, not before the current month. Azure refuses to change it afterwards, so it is set once (azd: FEEDS_BUDGET_START_DATE). Empty: no budget.')
+param budgetStartDate string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var partners = filter(map(split(partnerPrincipalIds, ';'), id => trim(id)), id => !empty(id))
 var emails = filter(map(split(alertEmails, ';'), email => trim(email)), email => !empty(email))
@@ -107,7 +135,9 @@ var tags = {
 }
 
 var functionAppName = '${abbrs.webSitesFunctions}feeds-${resourceToken}'
+// The data account keeps its name from before the split; the host's account is new.
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
+var hostStorageAccountName = '${abbrs.storageStorageAccounts}host${resourceToken}'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 
@@ -154,6 +184,18 @@ module identity 'app/identity.bicep' = {
   }
 }
 
+module hostStorage 'app/host-storage.bicep' = {
+  name: 'host-storage'
+  scope: rg
+  params: {
+    name: hostStorageAccountName
+    location: location
+    tags: tags
+    sku: storageSku
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
 module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -163,10 +205,10 @@ module storage 'app/storage.bicep' = {
     tags: tags
     sku: storageSku
     snapshotsContainerName: snapshotsContainerName
-    deploymentContainerName: deploymentContainerName
     tableNames: feedTables
     queueNames: runQueues
     snapshotRetentionDays: snapshotRetentionDays
+    changeFeedRetentionDays: auditRetentionDays
   }
 }
 
@@ -196,12 +238,31 @@ module keyVault 'app/keyvault.bicep' = {
   }
 }
 
+// Who wrote or deleted what in the data account, and every Key Vault access, kept apart from the capped telemetry.
+module audit 'app/audit.bicep' = {
+  name: 'audit'
+  scope: rg
+  params: {
+    name: '${abbrs.operationalInsightsWorkspaces}audit-${resourceToken}'
+    location: location
+    tags: tags
+    retentionInDays: auditRetentionDays
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+  }
+  dependsOn: [
+    storage
+    keyVault
+  ]
+}
+
 // Names are passed as computed here rather than read from module outputs, so the role assignments' scopes are known
 // before deployment (the template tests evaluate them offline); dependsOn keeps the order.
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
   params: {
+    hostStorageAccountName: hostStorageAccountName
     storageAccountName: storageAccountName
     snapshotsContainerName: snapshotsContainerName
     applicationInsightsName: applicationInsightsName
@@ -212,6 +273,7 @@ module rbac 'app/rbac.bicep' = {
     partnerPrincipalIds: partners
   }
   dependsOn: [
+    hostStorage
     storage
     monitoring
     keyVault
@@ -228,6 +290,23 @@ module dashboard 'app/dashboard.bicep' = if (deployDashboard) {
   }
 }
 
+module edge 'app/edge.bicep' = if (deployFrontDoor) {
+  name: 'edge'
+  scope: rg
+  params: {
+    profileName: '${abbrs.cdnProfiles}feeds-${resourceToken}'
+    endpointName: '${abbrs.cdnProfilesAfdEndpoints}feeds-${resourceToken}'
+    wafPolicyName: '${abbrs.networkFrontDoorWebApplicationFirewallPolicies}feeds${resourceToken}'
+    tags: tags
+    sku: frontDoorSku
+    requestsPerMinute: edgeRequestsPerMinute
+    keyedRequestsPerMinute: 30
+    dashboardOrigin: dashboardOrigin
+    staticSite: deployDashboard
+    staticSiteOrigin: dashboard.?outputs.origin ?? ''
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -236,7 +315,8 @@ module api 'app/api.bicep' = {
     planName: '${abbrs.webServerFarms}${resourceToken}'
     location: location
     tags: tags
-    storageAccountName: storageAccountName
+    hostStorageAccountName: hostStorageAccountName
+    dataStorageAccountName: storageAccountName
     deploymentContainerName: deploymentContainerName
     identityName: identityName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
@@ -245,14 +325,29 @@ module api 'app/api.bicep' = {
     dashboardOrigins: filter([dashboardOrigin, dashboard.?outputs.origin ?? ''], origin => !empty(origin))
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    frontDoor: deployFrontDoor
+    frontDoorId: edge.?outputs.frontDoorId ?? ''
   }
   // The host starts as soon as the site exists: let its roles land first so the first start does not fail on 403.
   dependsOn: [
     identity
+    hostStorage
     storage
     keyVault
     rbac
   ]
+}
+
+module edgeRoute 'app/edge-route.bicep' = if (deployFrontDoor) {
+  name: 'edge-route'
+  scope: rg
+  params: {
+    profileName: edge.?outputs.profileName ?? ''
+    endpointName: edge.?outputs.endpointName ?? ''
+    originGroupName: edge.?outputs.originGroupName ?? ''
+    ruleSetName: edge.?outputs.ruleSetName ?? ''
+    originHostName: api.outputs.hostName
+  }
 }
 
 module alerts 'app/alerts.bicep' = {
@@ -267,10 +362,13 @@ module alerts 'app/alerts.bicep' = {
     alertEmails: emails
     feeds: loadJsonContent('feed-alerts.json')
     http5xxPercentThreshold: http5xxPercentThreshold
+    workspaceName: monitoring.outputs.workspaceName
+    dailyCapGb: logDailyCapGb
+    frontDoorProfileName: edge.?outputs.profileName ?? ''
+    monthlyBudget: monthlyBudget
+    budgetName: '${abbrs.consumptionBudgets}feeds-${resourceToken}'
+    budgetStartDate: budgetStartDate
   }
-  dependsOn: [
-    monitoring
-  ]
 }
 
 // What azd and an operator need. No keys or secrets: everything is reached with an Entra identity.
@@ -278,10 +376,14 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
-output API_BASE_URL string = api.outputs.apiBaseUrl
+// The public entry: Front Door's endpoint when the edge is on (the Function App then answers it only), else the app.
+output API_BASE_URL string = deployFrontDoor ? 'https://${edge.?outputs.hostName ?? ''}/api' : api.outputs.apiBaseUrl
+output FUNCTION_APP_URL string = api.outputs.apiBaseUrl
 output DASHBOARD_URL string = dashboard.?outputs.origin ?? ''
 
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output HOST_STORAGE_ACCOUNT_NAME string = hostStorage.outputs.name
+output AUDIT_WORKSPACE_NAME string = audit.outputs.workspaceName
 output STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output SNAPSHOTS_CONTAINER_URL string = storage.outputs.snapshotsContainerUrl

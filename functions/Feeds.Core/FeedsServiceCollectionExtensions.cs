@@ -20,6 +20,7 @@ public static class FeedsServiceCollectionExtensions
     public static IServiceCollection AddFeedsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddFeedsHttp(configuration);
         services.AddFeedsStorage(configuration);
         services.AddApiPlumbing(configuration);
         services.AddFeedPipeline(configuration);

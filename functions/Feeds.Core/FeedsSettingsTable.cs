@@ -29,6 +29,7 @@ public static class FeedsSettingsTable
         (typeof(UsgsOptions), UsgsOptions.Section),
         (typeof(SnapshotOptions), SnapshotOptions.Section),
         (typeof(ResponseCacheOptions), ResponseCacheOptions.Section),
+        (typeof(RateLimitOptions), RateLimitOptions.Section),
     ];
 
     public static IReadOnlyList<SettingDefinition> All { get; } = Build();

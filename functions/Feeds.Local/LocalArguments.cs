@@ -28,6 +28,7 @@ public sealed record LocalArguments(string Verb, string? Feed, bool Force, bool 
         var rest = args.Skip(1).ToList();
         var force = rest.Remove("--force");
         var live = rest.Remove("--live");
+        var allowRemote = rest.Remove("--allow-remote");
 
         string? feed = null;
         if (verb == "ingest")
@@ -61,6 +62,11 @@ public sealed record LocalArguments(string Verb, string? Feed, bool Force, bool 
             host.Add($"--{SettingKeys.ComtradeRequestsPerSecond}=50");
             host.Add($"--{SettingKeys.ComtradeFromYear}=2020");
             host.Add($"--{SettingKeys.ComtradeToYear}=2024");
+        }
+
+        if (allowRemote)
+        {
+            host.Add($"--{LocalHost.AllowRemoteKey}=true");
         }
 
         host.AddRange(rest);

@@ -29,6 +29,8 @@ public static class LocalCommands
                              latest.json) into the snapshots container; exit 1 if it failed
         options: --urls <url>   listen elsewhere (default http://127.0.0.1:7071)
                  --live         fetch sources from their real URLs instead of the recorded payloads
+                 --allow-remote listen beyond loopback (the keyed routes have no key here: trusted networks only;
+                                set AllowedHosts too, e.g. --AllowedHosts=feeds.internal)
                  --Feeds:Local:Workers=N   queue workers in this process (default 2)
         Configuration keys (docs/configuration.md) come from environment variables (Feeds__Comtrade__BaseUrl) or
         --Feeds:Comtrade:BaseUrl=… arguments. FeedsStorage set explicitly is used as given; otherwise Azurite runs
@@ -68,7 +70,18 @@ public static class LocalCommands
         // Logging__LogLevel__Feeds=Information).
         string[] defaults = [.. environment is null ? ["--environment", "Development"] : Array.Empty<string>(),
             .. Environment.GetEnvironmentVariable("Logging__LogLevel__Feeds") is null ? ["--Logging:LogLevel:Feeds", "Warning"] : Array.Empty<string>()];
-        var app = LocalHost.Build([.. defaults, .. parsed.HostArguments]);
+        WebApplication app;
+        try
+        {
+            app = LocalHost.Build([.. defaults, .. parsed.HostArguments]);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A listen address beyond loopback without --allow-remote: a usage error, said plainly.
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 2;
+        }
+
         var feeds = app.Services.GetRequiredService<FeedRunService>();
         if (parsed.Feed is { } name && feeds.Find(name) is null && !string.Equals(name, IndicatorsService.Name, StringComparison.OrdinalIgnoreCase))
         {

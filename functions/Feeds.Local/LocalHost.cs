@@ -12,6 +12,16 @@ public static class LocalHost
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
+    /// <summary>
+    /// Configuration key (<c>--allow-remote</c> on the command line) that lets the host listen beyond loopback. Off, it
+    /// refuses other addresses and answers only to loopback host names: its keyed routes have no key here, so another
+    /// machine (or a web page rebinding a DNS name to 127.0.0.1) must not reach them.
+    /// </summary>
+    public const string AllowRemoteKey = "LocalHost:AllowRemote";
+
+    /// <summary>Host names the loopback-only host answers to (AllowedHosts; ports do not matter).</summary>
+    public const string LoopbackHosts = "localhost;127.0.0.1;[::1]";
+
     public static WebApplication Build(
         string[] args, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
@@ -24,6 +34,25 @@ public static class LocalHost
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        if (!builder.Configuration.GetValue<bool>(AllowRemoteKey))
+        {
+            var urls = (builder.Configuration["urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Concat(builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+            foreach (var url in urls)
+            {
+                if (!IsLoopback(url))
+                {
+                    throw new InvalidOperationException(
+                        $"The local host listens on loopback only (its keyed routes have no key here); '{url}' is not a loopback address. " +
+                        "Use http://127.0.0.1:<port>, or pass --allow-remote to listen elsewhere (and set AllowedHosts).");
+                }
+            }
+
+            builder.Configuration["AllowedHosts"] = LoopbackHosts;
+            // An empty 400 for another Host header, not the framework's HTML page.
+            builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.IncludeFailureMessage = false);
         }
 
         // Long request lines reach the app, which answers 414 as problem+json rather than Kestrel's empty 414.
@@ -78,5 +107,15 @@ public static class LocalHost
 
         app.MapFeedsApi();
         return app;
+    }
+
+    /// <summary>Whether a listen URL binds loopback only (127.0.0.0/8, [::1], localhost); wildcards are not.</summary>
+    public static bool IsLoopback(string url)
+    {
+        var host = url.Split("://", 2) is [_, var rest] ? rest : url;
+        host = host.Split('/')[0];
+        host = host.StartsWith('[') ? host[..(host.IndexOf(']', StringComparison.Ordinal) + 1)] : host.Split(':')[0];
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
     }
 }

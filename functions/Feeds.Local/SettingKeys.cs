@@ -28,6 +28,7 @@ public static class SettingKeys
 
     public const string ComtradeBaseUrl = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.BaseUrl),
         ComtradeSubscriptionKey = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.SubscriptionKey),
+        ComtradeKeyHosts = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.KeyHosts),
         ComtradeFromYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.FromYear),
         ComtradeToYear = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.ToYear),
         ComtradeRequestsPerSecond = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.RequestsPerSecond),
@@ -39,6 +40,9 @@ public static class SettingKeys
         ComtradeRunBudget = ComtradeOptions.Section + ":" + nameof(ComtradeOptions.RunBudget);
 
     public const string UsgsUrls = UsgsOptions.UrlsKey;
+
+    public const string RateLimitPermitsPerMinute = RateLimitOptions.Section + ":" + nameof(RateLimitOptions.PermitsPerMinute),
+        RateLimitFrontDoorId = RateLimitOptions.Section + ":" + nameof(RateLimitOptions.FrontDoorId);
 
     public const string SnapshotsContainer = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Container),
         SnapshotsKeep = SnapshotOptions.Section + ":" + nameof(SnapshotOptions.Keep);

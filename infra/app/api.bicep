@@ -4,7 +4,11 @@ param name string
 param planName string
 param location string
 param tags object
-param storageAccountName string
+@description('The Functions host\'s account (keys, leases, the deployment package): host-storage.bicep.')
+param hostStorageAccountName string
+
+@description('The data account (feed tables, snapshots): storage.bicep.')
+param dataStorageAccountName string
 param deploymentContainerName string
 param identityName string
 param applicationInsightsConnectionString string
@@ -15,6 +19,12 @@ param dashboardOrigins string[]
 param maximumInstanceCount int
 param instanceMemoryMB int
 
+@description('Whether Front Door is the public entry: the app then accepts only that profile\'s traffic.')
+param frontDoor bool
+
+@description('The Front Door profile\'s id (X-Azure-FDID), known once the profile exists; empty without the edge.')
+param frontDoorId string
+
 // The app's own settings (Feeds__*) with their defaults: the one place to add a setting the code reads. The
 // settings parity test fails when this file and Feeds.Core.Configuration.FeedsSettings.All disagree.
 var feedsSettings = loadJsonContent('../app-settings.json')
@@ -24,28 +34,33 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 }
 
 var storageSuffix = environment().suffixes.storage
-var blobServiceUri = 'https://${storageAccountName}.blob.${storageSuffix}'
-var tableServiceUri = 'https://${storageAccountName}.table.${storageSuffix}'
-var queueServiceUri = 'https://${storageAccountName}.queue.${storageSuffix}'
+var hostBlobServiceUri = 'https://${hostStorageAccountName}.blob.${storageSuffix}'
 
-// Functions host storage (keys, timer leases and schedule monitors; diagnostic events in tables). The run queue is
-// FeedsStorage's, not the host's.
+// Functions host storage (keys, timer leases and schedule monitors; diagnostic events in tables), an account of its
+// own. The run queue is FeedsStorage's, not the host's.
 var hostStorageSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identity.properties.clientId
-  AzureWebJobsStorage__blobServiceUri: blobServiceUri
-  AzureWebJobsStorage__tableServiceUri: tableServiceUri
+  AzureWebJobsStorage__blobServiceUri: hostBlobServiceUri
+  AzureWebJobsStorage__tableServiceUri: 'https://${hostStorageAccountName}.table.${storageSuffix}'
 }
 
-// The feeds' storage, FeedsStorage in its identity-based form (Feeds.Core StorageClientFactory), and the connection
-// of the queue trigger that runs slices (Connection = "FeedsStorage").
+// The feeds' storage, FeedsStorage in its identity-based form (Feeds.Core StorageClientFactory): the data account; and
+// the connection of the queue trigger that runs slices (Connection = "FeedsStorage").
 var feedsStorageSettings = {
-  FeedsStorage__tableServiceUri: tableServiceUri
-  FeedsStorage__blobServiceUri: blobServiceUri
-  FeedsStorage__queueServiceUri: queueServiceUri
+  FeedsStorage__tableServiceUri: 'https://${dataStorageAccountName}.table.${storageSuffix}'
+  FeedsStorage__blobServiceUri: 'https://${dataStorageAccountName}.blob.${storageSuffix}'
+  FeedsStorage__queueServiceUri: 'https://${dataStorageAccountName}.queue.${storageSuffix}'
   FeedsStorage__credential: 'managedidentity'
   FeedsStorage__clientId: identity.properties.clientId
 }
+
+// Behind Front Door, the in-app limiter counts clients by the edge's X-Azure-ClientIP on this profile's requests.
+var edgeSettings = frontDoor
+  ? {
+      Feeds__RateLimit__FrontDoorId: frontDoorId
+    }
+  : {}
 
 var monitoringSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
@@ -96,12 +111,34 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         allowedOrigins: dashboardOrigins
         supportCredentials: false
       }
+      // With the edge on, only Front Door's back end carrying this profile's id gets in (anyone can send through Front
+      // Door, but not with another profile's X-Azure-FDID, which Front Door sets itself). The SCM site, which
+      // deployments use with Entra ID (publishing passwords are off), is not restricted.
+      ipSecurityRestrictionsDefaultAction: frontDoor ? 'Deny' : 'Allow'
+      ipSecurityRestrictions: frontDoor
+        ? [
+            {
+              name: 'front-door-only'
+              action: 'Allow'
+              priority: 100
+              tag: 'ServiceTag'
+              ipAddress: 'AzureFrontDoor.Backend'
+              headers: {
+                'x-azure-fdid': [
+                  frontDoorId
+                ]
+              }
+            }
+          ]
+        : []
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictionsDefaultAction: 'Allow'
     }
     functionAppConfig: {
       deployment: {
         storage: {
           type: 'blobContainer'
-          value: '${blobServiceUri}/${deploymentContainerName}'
+          value: '${hostBlobServiceUri}/${deploymentContainerName}'
           authentication: {
             type: 'UserAssignedIdentity'
             userAssignedIdentityResourceId: identity.id
@@ -123,7 +160,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(hostStorageSettings, feedsStorageSettings, monitoringSettings, feedsSettings, secretSettings)
+  properties: union(hostStorageSettings, feedsStorageSettings, monitoringSettings, feedsSettings, edgeSettings, secretSettings)
 }
 
 // Deployments go through Entra ID (azd, az functionapp deploy); publishing passwords stay off.
@@ -144,4 +181,5 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 }
 
 output name string = site.name
+output hostName string = site.properties.defaultHostName
 output apiBaseUrl string = 'https://${site.properties.defaultHostName}/api'

@@ -39,5 +39,6 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output applicationInsightsName string = applicationInsights.name
+output workspaceName string = workspace.name
 // Not a secret: with local authentication off, the instrumentation key in it cannot ingest anything on its own.
 output connectionString string = applicationInsights.properties.ConnectionString

@@ -1,15 +1,20 @@
-// One storage account for the Functions host, the deployment package, the feed tables, the run queue and the partner
-// snapshots.
+// The data account: the feed tables, the run queue and the partner snapshots, nothing of the Functions host
+// (host-storage.bicep).
 // Entra ID only: shared keys (and so account SAS and connection strings) are off; nothing is public.
+// An audit trail for the snapshots: blob versioning (a replaced or deleted blob stays as a version the app cannot
+// delete: it is Blob Data Contributor, and deleting versions takes Owner), the change feed (every create, replace and
+// delete, in order), soft delete; the writes and deletes themselves are logged by audit.bicep.
 param name string
 param location string
 param tags object
 param sku string
 param snapshotsContainerName string
-param deploymentContainerName string
 param tableNames string[]
 param queueNames string[]
 param snapshotRetentionDays int
+
+@description('Days the change feed keeps its record of blob changes.')
+param changeFeedRetentionDays int
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
@@ -41,7 +46,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
   parent: account
   name: 'default'
   properties: {
-    // A deleted snapshot or package can be restored for a week (see docs/deployment.md, rolling back).
+    // A deleted blob or container can be restored for a week (see docs/deployment.md, rolling back).
     deleteRetentionPolicy: {
       enabled: true
       days: 7
@@ -50,20 +55,19 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
       enabled: true
       days: 7
     }
+    // Every replaced or deleted blob (latest.json each night, pruned run folders) stays as a previous version until
+    // the lifecycle rule below removes it after snapshotRetentionDays.
+    isVersioningEnabled: true
+    changeFeed: {
+      enabled: true
+      retentionInDays: changeFeedRetentionDays
+    }
   }
 }
 
 resource snapshotsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobService
   name: snapshotsContainerName
-  properties: {
-    publicAccess: 'None'
-  }
-}
-
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
-  parent: blobService
-  name: deploymentContainerName
   properties: {
     publicAccess: 'None'
   }
@@ -104,6 +108,29 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
             }
             actions: {
               baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: snapshotRetentionDays
+                }
+              }
+            }
+          }
+        }
+        // Previous versions (the audit trail of replaced and deleted snapshot blobs) are kept as long as run folders.
+        {
+          name: 'snapshot-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${snapshotsContainer.name}/'
+              ]
+            }
+            actions: {
+              version: {
                 delete: {
                   daysAfterCreationGreaterThan: snapshotRetentionDays
                 }

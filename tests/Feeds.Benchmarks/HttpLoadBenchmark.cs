@@ -80,6 +80,8 @@ public sealed class HttpLoadBenchmark(string connectionString, TextWriter output
             [SettingKeys.ComtradeFromYear] = "2020",
             [SettingKeys.ComtradeToYear] = "2024",
             [SettingKeys.ComtradeRequestsPerSecond] = "1000",
+            // Throughput of the routes themselves: every simulated client shares one loopback address.
+            [SettingKeys.RateLimitPermitsPerMinute] = "0",
         };
         var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"], settings);
         // The ceiling: a static file through the same host's pipeline (the dashboard's page when built, else its source page).

@@ -71,6 +71,8 @@ public sealed class QueueBackfillBenchmark(string connectionString, TextWriter o
             [SettingKeys.SourcesOffline] = "false",
             [SettingKeys.ComtradeBaseUrl] = server.BaseUrl,
             [SettingKeys.ComtradeSubscriptionKey] = "stand-in-key",
+            // The stand-in is on loopback: the key may go there only because it is listed.
+            [SettingKeys.ComtradeKeyHosts] = "127.0.0.1",
             [SettingKeys.ComtradeFrequencies] = "A;M",
             [SettingKeys.ComtradeRequestsPerSecond] = Rate.ToString(CultureInfo.InvariantCulture),
             [SettingKeys.ComtradeDailyCallQuota] = "100000",

@@ -56,9 +56,14 @@ public sealed class ApiHandler(ResponseCache cache, ILogger<ApiHandler> logger)
         try
         {
             var query = new ApiQuery(request, parameters);
-            return cachedBy is null
+            var result = cachedBy is null
                 ? await handler(query).ConfigureAwait(false)
                 : await cache.GetOrRenderAsync(query, cachedBy, handler).ConfigureAwait(false);
+            // A shared cache (Front Door) keys on the parameters by their documented names; an answer to other
+            // spellings (Mineral=…) must not be stored under a key that leaves them out.
+            return !query.DocumentedNames && result is ApiResult { CacheControl: { } policy } answer && policy.StartsWith("public", StringComparison.Ordinal)
+                ? answer with { CacheControl = CachePolicies.None }
+                : result;
         }
         catch (ApiException problem)
         {

@@ -26,8 +26,14 @@ public sealed class ApiQuery
         Request = request;
         _query = request.Query;
         var known = new HashSet<string>(allowed.Concat(CommonParameters), StringComparer.OrdinalIgnoreCase);
+        DocumentedNames = true;
         foreach (var (key, values) in _query)
         {
+            if (!key.StartsWith('_') && key != "code" && !allowed.Concat(CommonParameters).Contains(key, StringComparer.Ordinal))
+            {
+                DocumentedNames = false; // a known parameter in another case (names are read case-insensitively)
+            }
+
             if (!known.Contains(key) && key != "code" && !key.StartsWith('_'))
             {
                 throw ApiException.BadParameter(key, $"'{key}' is not a parameter of this route; it takes {string.Join(", ", allowed.Concat(CommonParameters))}.");
@@ -50,6 +56,12 @@ public sealed class ApiQuery
     }
 
     public HttpRequest Request { get; }
+
+    /// <summary>
+    /// Whether every parameter is spelled exactly as documented (or is <c>code</c> or an <c>_</c> cache-buster). Front
+    /// Door's cache key holds the documented names only, so an answer to another spelling is not stored there.
+    /// </summary>
+    public bool DocumentedNames { get; }
 
     /// <summary>JSON unless <c>format=csv</c>, or an Accept header that prefers text/csv (q-values honoured).</summary>
     public ResponseFormat Format { get; }

@@ -111,7 +111,8 @@ public static class ApiResponses
             ["title"] = title,
             ["status"] = status,
             ["detail"] = detail,
-            ["instance"] = request.Path.Value + request.QueryString.Value,
+            // The path only: the query may carry a function key (code=) or anything else a client should not see echoed.
+            ["instance"] = request.PathBase.Value + request.Path.Value,
         };
         if (parameter is not null)
         {
@@ -160,12 +161,16 @@ public static class ApiResponses
     public static string ETagOf(ReadOnlySpan<byte> bytes) =>
         "\"" + Base64UrlTextEncoder.Encode(SHA256.HashData(bytes)[..18]) + "\"";
 
+    /// <summary>
+    /// The next page as a relative reference (RFC 8288 allows one): built from the path, never from the Host header a
+    /// client or proxy controls, and without a function key.
+    /// </summary>
     private static string NextUrl(HttpRequest request, string continuation)
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value);
         query["continuation"] = continuation;
-        var pairs = query.Where(kv => kv.Key != "code") // never echo a function key into a link
+        var pairs = query.Where(kv => kv.Key != "code")
             .Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.ToString()));
-        return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", pairs);
+        return QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", pairs);
     }
 }

@@ -2,7 +2,11 @@ using Feeds.Core.Pipeline;
 
 namespace Feeds.Core.Operations;
 
-/// <summary>A feed run as the operator routes show it; a queued run also has its slices planned, done and failed.</summary>
+/// <summary>
+/// A feed run as the operator routes show it; a queued run also has its slices planned, done and failed. The anonymous
+/// <c>GET /api/feeds</c> shows the public view: the error's category and the failed slices' keys, without messages
+/// (they name upstream URLs, quota state and settings); the keyed routes (quarantine, a run's status) show it whole.
+/// </summary>
 public sealed record FeedRunView(
     string RunId,
     string Trigger,
@@ -17,6 +21,7 @@ public sealed record FeedRunView(
     int? SlicesUnchanged,
     int? SlicesFailed,
     IReadOnlyList<string> FailedSlices,
+    string? ErrorCategory,
     string? Error,
     FeedRunProgress? Slices,
     DateTimeOffset? UpdatedAt)
@@ -24,7 +29,8 @@ public sealed record FeedRunView(
     /// <summary>At most this many failed slices are listed; <see cref="SlicesFailed"/> has the count.</summary>
     public const int MaxFailedSlicesShown = 20;
 
-    public static FeedRunView From(FeedRunRecord run) => new(
+    /// <summary>The run; with <paramref name="details"/> false, without error messages and failure reasons.</summary>
+    public static FeedRunView From(FeedRunRecord run, bool details) => new(
         run.RunId,
         run.Trigger,
         run.Status.ToString(),
@@ -37,8 +43,9 @@ public sealed record FeedRunView(
         run.Outcome?.SlicesStored,
         run.Outcome?.SlicesUnchanged,
         run.Outcome?.FailedSlices.Count,
-        [.. (run.Outcome?.FailedSlices ?? []).Take(MaxFailedSlicesShown)],
-        run.Error,
+        [.. (run.Outcome?.FailedSlices ?? []).Take(MaxFailedSlicesShown).Select(f => details ? f : FeedErrors.SliceKey(f))],
+        run.ErrorCategory,
+        details ? run.Error : null,
         run.Slices,
         run.UpdatedAt);
 }

@@ -4,11 +4,13 @@ using Feeds.Core.Pipeline;
 namespace Feeds.Core.Operations;
 
 /// <summary>
-/// Operator views: <c>GET /api/feeds</c> (each feed's freshness and last runs with their outcome counts),
-/// <c>GET /api/feeds/{feed}/quarantine</c> (the records a run rejected, with the reason), and the runs themselves:
-/// <c>POST /api/feeds/{feed}/runs</c> starts one (202 and its Location; 409 with the running run's Location while
-/// one runs) and <c>GET /api/feeds/{feed}/runs/{runId}</c> reports it. All but the list are behind a function key in
-/// Azure: raw source records are not for the public, and a run costs source calls. Each reads one partition per feed.
+/// Operator views: <c>GET /api/feeds</c> (each feed's freshness and last runs with their outcome counts; failures by
+/// category only, since it is anonymous), <c>GET /api/feeds/{feed}/quarantine</c> (the records a run rejected, with
+/// the reason, and the run whole: its error message and failure reasons, <c>?runId=</c> picking any recent run), and
+/// the runs themselves: <c>POST /api/feeds/{feed}/runs</c> starts one (202 and its Location; 409 with the running
+/// run's Location while one runs) and <c>GET /api/feeds/{feed}/runs/{runId}</c> reports it. All but the list are
+/// behind a function key in Azure: raw source records and error messages are not for the public, and a run costs
+/// source calls. Each reads one partition per feed.
 /// </summary>
 public sealed class FeedRunsApi(
     FeedFreshness freshness, FeedRunStore runs, QuarantineStore quarantine, FeedRunStarter starter, IEnumerable<IFeedRunner> feeds, ApiHandler handler)
@@ -23,7 +25,7 @@ public sealed class FeedRunsApi(
             foreach (var feed in await freshness.CheckAsync(cancellationToken).ConfigureAwait(false))
             {
                 var latest = await runs.LatestAsync(feed.Feed, count, cancellationToken).ConfigureAwait(false);
-                items.Add(new FeedSummary(feed.Feed, feed.Stale ? "stale" : "fresh", feed.LastSuccess, feed.MaxAge.TotalHours, [.. latest.Select(FeedRunView.From)]));
+                items.Add(new FeedSummary(feed.Feed, feed.Stale ? "stale" : "fresh", feed.LastSuccess, feed.MaxAge.TotalHours, [.. latest.Select(r => FeedRunView.From(r, details: false))]));
             }
 
             var csv = new CsvTable<FeedSummary>(
@@ -61,7 +63,7 @@ public sealed class FeedRunsApi(
                     with { Location = RunLocation(request, conflict.Running) };
             }
 
-            return ApiResponses.Json(FeedRunView.From(run), CachePolicies.None, StatusCodes.Status202Accepted, validator: false) with { Location = RunLocation(request, run) };
+            return ApiResponses.Json(FeedRunView.From(run, details: true), CachePolicies.None, StatusCodes.Status202Accepted, validator: false) with { Location = RunLocation(request, run) };
         });
 
     /// <summary><c>GET /api/feeds/{feed}/runs/{runId}</c>: status, slices planned/done/failed, counts, errors (a point range of one partition).</summary>
@@ -76,7 +78,7 @@ public sealed class FeedRunsApi(
 
             var run = await runs.GetAsync(runner.Name, runId, cancellationToken).ConfigureAwait(false)
                 ?? throw ApiException.NotFound("run", $"No run '{runId}' of {runner.Name}.");
-            var view = FeedRunView.From(run);
+            var view = FeedRunView.From(run, details: true);
             if (query.Format == ResponseFormat.Csv)
             {
                 return ApiResponses.CsvRecord(
@@ -112,7 +114,7 @@ public sealed class FeedRunsApi(
             var envelope = new Dictionary<string, object?>
             {
                 ["feed"] = name,
-                ["run"] = run is null ? null : FeedRunView.From(run),
+                ["run"] = run is null ? null : FeedRunView.From(run, details: true),
             };
             var csv = new CsvTable<QuarantinedRecord>(["source", "location", "reason", "raw"], r => [r.Source, r.Location, r.Reason, r.Raw]);
             return ApiResponses.List(query, records, envelope, csv, CachePolicies.None, $"quarantine-{name}");

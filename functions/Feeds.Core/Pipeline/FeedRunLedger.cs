@@ -295,6 +295,7 @@ public sealed class FeedRunLedger(FeedTables tables, IOptions<FeedRunOptions> op
             ["Status"] = nameof(FeedRunStatus.Failed),
             ["FinishedAt"] = time.GetUtcNow(),
             ["Error"] = $"Abandoned: no slice ended for {options.Value.StaleAfter}; run {successor} took the feed over.",
+            ["ErrorCategory"] = FeedErrors.Timeout,
         };
         try
         {

@@ -13,6 +13,8 @@ public sealed record FeedRunRecord(
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
+    /// <summary>For a failed run, the kind of failure in a word the public may see (<see cref="FeedErrors"/>).</summary>
+    public string? ErrorCategory { get; init; }
     /// <summary>A queued run's slices; null for a run made in one process.</summary>
     public FeedRunProgress? Slices { get; init; }
 

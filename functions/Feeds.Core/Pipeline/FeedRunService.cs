@@ -61,6 +61,7 @@ public sealed class FeedRunService(
                 Status = FeedRunStatus.Failed,
                 FinishedAt = time.GetUtcNow(),
                 Error = cancelled ? "Cancelled before it finished; stored slices are kept and the rest run next time." : ex.Message,
+                ErrorCategory = FeedErrors.Category(ex, cancelled),
             };
         }
 

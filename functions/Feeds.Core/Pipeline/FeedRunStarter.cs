@@ -40,7 +40,7 @@ public sealed class FeedRunStarter(
         {
             // Nothing could run (configuration, the catalog): recorded as a failed run, like a run that failed whole.
             logger.LogError(ex, "Feed {Feed} run {RunId} failed: it could not be planned", runner.Name, runId);
-            var failed = record with { Status = FeedRunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = ex.Message };
+            var failed = record with { Status = FeedRunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = ex.Message, ErrorCategory = FeedErrors.Category(ex, cancelled: false) };
             await runs.SaveAsync(failed, CancellationToken.None).ConfigureAwait(false);
             return failed;
         }

@@ -47,6 +47,7 @@ public sealed class FeedRunStore(FeedTables tables)
             ["QueuedDone"] = run.Slices?.Done,
             ["QueuedFailed"] = run.Slices?.Failed,
             ["Error"] = run.Error is null ? null : TextLimits.Truncate(run.Error),
+            ["ErrorCategory"] = run.ErrorCategory,
         };
     }
 
@@ -153,6 +154,8 @@ public sealed class FeedRunStore(FeedTables tables)
             outcome,
             e.GetString("Error"))
         {
+            // Runs recorded before categories existed: a failure of unknown kind.
+            ErrorCategory = e.GetString("ErrorCategory") ?? (e.GetString("Error") is null ? null : FeedErrors.Internal),
             Slices = e.GetInt32("QueuedPlanned") is { } planned
                 ? new FeedRunProgress(planned, e.GetInt32("QueuedDone") ?? 0, e.GetInt32("QueuedFailed") ?? 0)
                 : null,

@@ -77,7 +77,7 @@ public sealed class UsgsFeed(
         {
             // Nothing of this slice was counted, and its checkpoint did not advance: it runs again next time.
             logger.LogError(ex, "USGS slice {Url} failed", url);
-            run.Fail(url);
+            run.Fail(url, ex.Message);
             context.Progress?.Report($"{FileName(url)}: failed: {ex.Message}");
         }
     }
@@ -101,6 +101,13 @@ public sealed class UsgsFeed(
             var known = checkpoint ?? throw new InvalidOperationException($"{url} answered 304 to a request without validators.");
             Unchanged(run, context, url, known.Records, "304 not modified");
             return;
+        }
+
+        // A pinned default URL must serve exactly the pinned bytes: a changed or tampered mirror is never parsed.
+        if (!fetch.Replayed && manifest.Find(uri) is { } pinned && !string.Equals(fetch.Hash, pinned.Sha256, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException(
+                $"{url} served a file with SHA-256 {fetch.Hash}; data/usgs/manifest.json pins {pinned.Sha256}. The mirror changed or the download was altered: nothing of it was read.");
         }
 
         var hash = fetch.Hash + "-" + ParserVersion;

@@ -19,7 +19,8 @@ public sealed class UsgsManifest
     {
         using var document = JsonDocument.Parse(Read("manifest.json"));
         var files = document.RootElement.GetProperty("files").EnumerateArray()
-            .Select(f => new UsgsManifestEntry(f.GetProperty("url").GetString()!, f.GetProperty("file").GetString()!, f.GetProperty("kind").GetString()!))
+            .Select(f => new UsgsManifestEntry(f.GetProperty("url").GetString()!, f.GetProperty("file").GetString()!, f.GetProperty("kind").GetString()!,
+                f.GetProperty("sha256").GetString()!))
             .ToList();
         return new UsgsManifest(files);
     }

@@ -10,6 +10,9 @@ namespace Feeds.Core.Reserves;
 /// </summary>
 public sealed class UsgsReplayHandler(UsgsManifest manifest) : HttpMessageHandler
 {
+    /// <summary>The body of a replayed response: the marker that it never left this process (no server can send one).</summary>
+    public sealed class ReplayContent(byte[] bytes) : ByteArrayContent(bytes);
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -28,7 +31,7 @@ public sealed class UsgsReplayHandler(UsgsManifest manifest) : HttpMessageHandle
             return Task.FromResult(notModified);
         }
 
-        var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new ByteArrayContent(bytes) };
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new ReplayContent(bytes) };
         response.Headers.ETag = etag;
         response.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         response.Content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = "\"" + Path.GetFileName(entry.File) + "\"" };

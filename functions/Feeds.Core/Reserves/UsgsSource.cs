@@ -75,7 +75,8 @@ public sealed class UsgsSource(IHttpClientFactory clients, ILogger<UsgsSource> l
             }
 
             file.Position = 0;
-            return new UsgsFetchResult(false, file, Convert.ToHexStringLower(hash.GetHashAndReset()), name, newEtag, newLastModified);
+            return new UsgsFetchResult(false, file, Convert.ToHexStringLower(hash.GetHashAndReset()), name, newEtag, newLastModified,
+                replayed: response.Content is UsgsReplayHandler.ReplayContent);
         }
         catch
         {

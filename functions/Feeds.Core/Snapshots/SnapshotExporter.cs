@@ -77,7 +77,13 @@ public sealed class SnapshotExporter(
         {
             logger.LogError(ex, "Snapshot {RunId} failed; latest.json still names the previous snapshot", runId);
             // Recorded even when cancelling, so the run does not stay "Running".
-            await runs.SaveAsync(running with { Status = FeedRunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = ex.Message }, CancellationToken.None).ConfigureAwait(false);
+            await runs.SaveAsync(running with
+            {
+                Status = FeedRunStatus.Failed,
+                FinishedAt = time.GetUtcNow(),
+                Error = ex.Message,
+                ErrorCategory = FeedErrors.Category(ex, ex is OperationCanceledException && cancellationToken.IsCancellationRequested),
+            }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }

@@ -15,8 +15,14 @@ public sealed class ComtradeClient(
     ComtradeQuotaGuard quota,
     ILogger<ComtradeClient> logger)
 {
-    /// <summary>Response header set only by the offline replay: indexes of records that are sample data.</summary>
+    /// <summary>
+    /// Response header set only by the offline replay: indexes of records that are sample data (<c>0-2,7</c>). Read only
+    /// from the replay's own responses, never from a server, and only indexes below <see cref="SampleIndexLimit"/>.
+    /// </summary>
     public const string SampleRecordsHeader = "X-Feeds-Sample-Records";
+
+    /// <summary>No replayed response holds more records than this; indexes beyond it mean nothing.</summary>
+    public const int SampleIndexLimit = ComtradeReplayHandler.MaxRecords;
 
     public const int MaxUrlLength = 4096;
 
@@ -52,11 +58,20 @@ public sealed class ComtradeClient(
         if (options.Value.KeyIsUnresolvedReference)
         {
             throw new ComtradeException(
-                "Feeds:Comtrade:SubscriptionKey is still a Key Vault reference (@Microsoft.KeyVault(…)): the app's identity cannot read the secret. Check keyVaultReferenceIdentity and the Key Vault Secrets User role.");
+                "Feeds:Comtrade:SubscriptionKey is still a Key Vault reference (@Microsoft.KeyVault(…)): the app's identity cannot read the secret. Check keyVaultReferenceIdentity and the Key Vault Secrets User role.",
+                configuration: true);
+        }
+
+        var url = BuildUrl(request);
+        if (options.Value.HasKey && !options.Value.KeyAllowedFor(url))
+        {
+            // Checked on start too; again here, so no code path sends the key to another host or over plain http.
+            throw new ComtradeException(
+                $"The subscription key is sent only over https to {ComtradeOptions.Section}:KeyHosts ({options.Value.KeyHosts}); not to {url.GetLeftPart(UriPartial.Authority)}.",
+                configuration: true);
         }
 
         await quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var url = BuildUrl(request);
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (options.Value.HasKey)
@@ -116,24 +131,42 @@ public sealed class ComtradeClient(
         return new ComtradeFetch(envelope.Records, capped, url, normalized.Results);
     }
 
-    private static HashSet<int> SampleIndexes(HttpResponseMessage response)
+    /// <summary>The sample records of a replayed response; none for a response that came over the network.</summary>
+    private static HashSet<int> SampleIndexes(HttpResponseMessage response) =>
+        response.Content is ComtradeReplayHandler.ReplayContent && response.Headers.TryGetValues(SampleRecordsHeader, out var values)
+            ? ParseSampleIndexes(string.Join(',', values), SampleIndexLimit)
+            : [];
+
+    /// <summary>
+    /// Indexes and ranges (<c>0-2,7</c>) below <paramref name="limit"/>; garbage, negatives and reversed ranges are
+    /// skipped, and the work is bounded by <paramref name="limit"/> whatever the text (a huge or repeated range).
+    /// </summary>
+    public static HashSet<int> ParseSampleIndexes(string value, int limit)
     {
         var result = new HashSet<int>();
-        if (!response.Headers.TryGetValues(SampleRecordsHeader, out var values))
-        {
-            return result;
-        }
-
-        foreach (var range in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        var budget = limit;
+        foreach (var range in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = range.Split('-');
-            if (int.TryParse(parts[0], CultureInfo.InvariantCulture, out var from))
+            if (parts.Length > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from))
             {
-                var to = parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var end) ? end : from;
-                for (var i = from; i <= to; i++)
+                continue;
+            }
+
+            var to = from;
+            if (parts.Length == 2 && !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out to))
+            {
+                continue;
+            }
+
+            for (var i = from; i <= Math.Min(to, limit - 1); i++)
+            {
+                if (--budget < 0)
                 {
-                    result.Add(i);
+                    return result;
                 }
+
+                result.Add(i);
             }
         }
 

@@ -21,6 +21,9 @@ public sealed class ComtradeOptions
     [Description("Comtrade subscription key; none: the public preview endpoint (500 records a call). In Azure, a Key Vault reference.")]
     public string? SubscriptionKey { get; set; }
 
+    [Description("Hosts the subscription key may be sent to, ';'-separated: over https only, or over plain http to a loopback host named here (a test's stand-in). A key with a BaseUrl elsewhere stops the host on start.")]
+    public string KeyHosts { get; set; } = "comtradeapi.un.org";
+
     [Description("Reporter ISO3 codes, ';'-separated. China is the supply side of every dependence question.")]
     public string Reporters { get; set; } = "IND;USA;CHN";
 
@@ -53,6 +56,12 @@ public sealed class ComtradeOptions
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _))
         {
             yield return $"{Section}:BaseUrl must be an absolute URL; got '{BaseUrl}'.";
+        }
+
+        if (HasKey && Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUrl) && !KeyAllowedFor(baseUrl))
+        {
+            yield return $"{Section}:BaseUrl '{BaseUrl}' is not where the subscription key may go: it is sent only over https to {Section}:KeyHosts " +
+                         $"({KeyHosts}), or over http to a loopback host listed there. Add the mirror's host to KeyHosts if it is yours, or remove the key.";
         }
 
         if (RequestsPerSecond <= 0)
@@ -158,6 +167,16 @@ public sealed class ComtradeOptions
         [.. value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => r.ToUpperInvariant()).Distinct()];
 
     public bool HasKey => !string.IsNullOrWhiteSpace(SubscriptionKey);
+
+    /// <summary>
+    /// Whether the key may travel with a request to <paramref name="url"/>: its host is in <see cref="KeyHosts"/>, and the
+    /// scheme is https, or http to a loopback address (a stand-in on this machine).
+    /// </summary>
+    public bool KeyAllowedFor(Uri url)
+    {
+        var listed = Split(KeyHosts).Contains(url.Host.ToUpperInvariant());
+        return listed && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
+    }
 
     /// <summary>A Key Vault reference the platform did not resolve arrives as its literal text: a configuration error.</summary>
     public bool KeyIsUnresolvedReference =>

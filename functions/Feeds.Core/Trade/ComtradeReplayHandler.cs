@@ -9,10 +9,17 @@ namespace Feeds.Core.Trade;
 /// Comtrade records; real-monthly.json, China's real monthly exports by partner; sample.json, made-up records) in the
 /// exact response format, filtered as the API filters (frequency, reporter, partner, period, code, flow), with the
 /// preview's record cap. Which records are sample data is
-/// said in a response header, outside the Comtrade-format body.
+/// said in a response header, outside the Comtrade-format body; the client believes it only on a response whose body
+/// is a <see cref="ReplayContent"/>, which no server on the network can produce.
 /// </summary>
 public sealed class ComtradeReplayHandler : HttpMessageHandler
 {
+    /// <summary>The body of a replayed response: the marker that it never left this process.</summary>
+    public sealed class ReplayContent(string json) : StringContent(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Most records one replayed keyed response holds (the preview's cap is 500).</summary>
+    public const int MaxRecords = 250_000;
+
     private static readonly Lazy<IReadOnlyList<(JsonElement Record, bool Sample)>> Recorded = new(Load);
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -39,7 +46,7 @@ public sealed class ComtradeReplayHandler : HttpMessageHandler
         var codes = query.TryGetValue("cmdCode", out var c) ? c.ToString().Split(',').ToHashSet() : [];
         var flows = query.TryGetValue("flowCode", out var f) ? f.ToString().Split(',').ToHashSet() : [];
         var partners = Ints(query, "partnerCode");
-        var cap = Math.Min(Ints(query, "maxRecords").DefaultIfEmpty(500).First(), preview ? 500 : 250_000);
+        var cap = Math.Min(Ints(query, "maxRecords").DefaultIfEmpty(500).First(), preview ? 500 : MaxRecords);
 
         var matches = Recorded.Value.Where(r =>
             r.Record.GetProperty("freqCode").GetString() == frequency
@@ -54,7 +61,7 @@ public sealed class ComtradeReplayHandler : HttpMessageHandler
             .Append(matches.Count.ToString(CultureInfo.InvariantCulture)).Append(",\"data\":[")
             .AppendJoin(',', matches.Select(m => m.Record.GetRawText()))
             .Append("],\"error\":\"\"}");
-        var response = Json(HttpStatusCode.OK, body.ToString(), request);
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ReplayContent(body.ToString()), RequestMessage = request };
         var sample = matches.Select((m, i) => (m.Sample, i)).Where(x => x.Sample).Select(x => x.i.ToString(CultureInfo.InvariantCulture)).ToList();
         if (sample.Count > 0)
         {

@@ -49,15 +49,19 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
-    public void Storage_account_takes_entra_tokens_only_over_https_and_exposes_nothing_publicly()
+    public void Storage_accounts_take_entra_tokens_only_over_https_and_expose_nothing_publicly()
     {
-        var account = Properties(Deployment.One("Microsoft.Storage/storageAccounts"));
-        Assert.False((bool)account["allowSharedKeyAccess"]!);
-        Assert.False((bool)account["allowBlobPublicAccess"]!);
-        Assert.False((bool)account["allowCrossTenantReplication"]!);
-        Assert.True((bool)account["supportsHttpsTrafficOnly"]!);
-        Assert.True((bool)account["defaultToOAuthAuthentication"]!);
-        Assert.Equal("TLS1_2", (string)account["minimumTlsVersion"]!);
+        var accounts = Deployment.OfType("Microsoft.Storage/storageAccounts").ToList();
+        Assert.Equal(2, accounts.Count); // the host's and the data's
+        foreach (var account in accounts.Select(Properties))
+        {
+            Assert.False((bool)account["allowSharedKeyAccess"]!);
+            Assert.False((bool)account["allowBlobPublicAccess"]!);
+            Assert.False((bool)account["allowCrossTenantReplication"]!);
+            Assert.True((bool)account["supportsHttpsTrafficOnly"]!);
+            Assert.True((bool)account["defaultToOAuthAuthentication"]!);
+            Assert.Equal("TLS1_2", (string)account["minimumTlsVersion"]!);
+        }
 
         var containers = Deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
         Assert.All(containers, c => Assert.Equal("None", (string)Properties(c)["publicAccess"]!));
@@ -71,7 +75,8 @@ public sealed class BicepTemplateTests
         var options = new Feeds.Core.Pipeline.FeedRunOptions();
         Assert.Equal(new HashSet<string> { options.QueueName, options.PoisonQueueName }, queues);
 
-        var account = (string)Deployment.One("Microsoft.Storage/storageAccounts")["name"]!;
+        var account = (string)Deployment.StorageAccount(host: false)["name"]!;
+        Assert.All(Deployment.OfType("Microsoft.Storage/storageAccounts/queueServices/queues"), q => Assert.StartsWith(account + "/", (string)q["name"]!));
         Assert.Equal($"https://{account}.queue.core.windows.net", Deployment.AppSettings["FeedsStorage__queueServiceUri"]);
         Assert.Contains(RoleAssignmentPolicy.Expected(Deployment),
             g => g is { Principal: RoleAssignmentPolicy.App, RoleId: RoleAssignmentPolicy.StorageQueueDataContributor });
@@ -79,25 +84,74 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
-    public void Feed_tables_snapshots_and_deployment_containers_exist()
+    public void Feed_tables_and_snapshots_are_on_the_data_account_and_the_deployment_package_on_the_hosts()
     {
-        var tables = Deployment.OfType("Microsoft.Storage/storageAccounts/tableServices/tables")
-            .Select(t => ((string)t["name"]!).Split('/')[^1]).ToHashSet();
+        var data = (string)Deployment.StorageAccount(host: false)["name"]!;
+        var host = (string)Deployment.StorageAccount(host: true)["name"]!;
+        var tables = Deployment.OfType("Microsoft.Storage/storageAccounts/tableServices/tables").Select(t => (string)t["name"]!).ToList();
+        Assert.All(tables, t => Assert.StartsWith(data + "/", t));
+        var names = tables.Select(t => t.Split('/')[^1]).ToHashSet();
         string[] parallelFeeds = ["TradeFlows", "Reserves", "Indicators"];
-        var missing = FeedTables.AllNames.Concat(parallelFeeds).Where(t => !tables.Contains(t)).ToList();
+        var missing = FeedTables.AllNames.Concat(parallelFeeds).Where(t => !names.Contains(t)).ToList();
         Assert.True(missing.Count == 0, $"Tables missing from the templates: {string.Join(", ", missing)}");
 
-        var containers = Deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
-            .Select(c => ((string)c["name"]!).Split('/')[^1]).ToHashSet();
-        Assert.Contains("snapshots", containers);
-        Assert.Contains("app-package", containers);
+        var containers = Deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(c => (string)c["name"]!).ToList();
+        Assert.Equal(new[] { $"{data}/default/snapshots", $"{host}/default/app-package" }.Order(StringComparer.Ordinal), containers.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Snapshots_keep_versions_and_a_change_feed_on_the_data_account_only()
+    {
+        BlobService(host: false, out var data);
+        Assert.True((bool)data["isVersioningEnabled"]!);
+        Assert.True((bool)data["changeFeed"]!["enabled"]!);
+        Assert.Equal(365, (int)data["changeFeed"]!["retentionInDays"]!);
+        Assert.True((bool)data["deleteRetentionPolicy"]!["enabled"]!);
+
+        // The host rewrites its state blobs all day: versions there would keep every one.
+        BlobService(host: true, out var host);
+        Assert.Null(host["isVersioningEnabled"]);
+        Assert.Null(host["changeFeed"]);
+        Assert.True((bool)host["deleteRetentionPolicy"]!["enabled"]!);
+    }
+
+    private static void BlobService(bool host, out JsonObject properties)
+    {
+        var account = (string)Deployment.StorageAccount(host)["name"]!;
+        properties = Properties(Deployment.OfType("Microsoft.Storage/storageAccounts/blobServices").Single(b => (string)b["name"]! == account + "/default"));
+    }
+
+    [Fact]
+    public void Writes_and_deletes_of_blobs_and_tables_and_key_vault_audit_events_go_to_an_uncapped_audit_workspace()
+    {
+        var audit = Deployment.OfType("Microsoft.OperationalInsights/workspaces").Single(w => ((string)w["name"]!).StartsWith("log-audit-", StringComparison.Ordinal));
+        Assert.Equal(-1, (int)Properties(audit)["workspaceCapping"]!["dailyQuotaGb"]!);
+        Assert.Equal(365, (int)Properties(audit)["retentionInDays"]!);
+        Assert.True((bool)Properties(audit)["features"]!["disableLocalAuth"]!);
+
+        var data = (string)Deployment.StorageAccount(host: false)["id"]!;
+        var vault = (string)Deployment.One("Microsoft.KeyVault/vaults")["id"]!;
+        var settings = Deployment.OfType("Microsoft.Insights/diagnosticSettings")
+            .ToDictionary(d => ((string)d["id"]!).Split("/providers/Microsoft.Insights/")[0], d => Properties(d));
+        Assert.Equal(new[] { $"{data}/blobServices/default", $"{data}/tableServices/default", vault }.Order(StringComparer.Ordinal), settings.Keys.Order(StringComparer.Ordinal));
+        Assert.All(settings.Values, d => Assert.Equal((string)audit["id"]!, (string)d["workspaceId"]!));
+
+        foreach (var service in new[] { "blobServices", "tableServices" })
+        {
+            var logs = settings[$"{data}/{service}/default"]["logs"]!.AsArray();
+            Assert.Equal(["StorageDelete", "StorageWrite"], logs.Where(l => (bool)l!["enabled"]!).Select(l => (string)l!["category"]!).Order());
+        }
+
+        var vaultLogs = Assert.Single(settings[vault]["logs"]!.AsArray())!;
+        Assert.Equal("audit", (string)vaultLogs["categoryGroup"]!);
+        Assert.True((bool)vaultLogs["enabled"]!);
     }
 
     [Fact]
     public void Lifecycle_rule_is_only_a_backstop_for_old_snapshot_run_folders()
     {
         var rules = Properties(Deployment.One("Microsoft.Storage/storageAccounts/managementPolicies"))["policy"]!["rules"]!.AsArray();
-        var rule = Assert.Single(rules)!;
+        var rule = rules.Single(r => (string)r!["name"]! == "snapshot-run-folders-backstop")!;
         var prefixes = rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => (string)p!).ToList();
         bool Matches(string blob) => prefixes.Any(p => blob.StartsWith(p, StringComparison.Ordinal));
 
@@ -109,6 +163,12 @@ public sealed class BicepTemplateTests
         // Far beyond the exporter's own pruning (30 nightly runs).
         var days = (int)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!;
         Assert.InRange(days, 90, 3650);
+
+        // Previous versions (replaced latest.json, pruned run folders) are kept as long, then removed.
+        var versions = rules.Single(r => (string)r!["name"]! == "snapshot-versions")!["definition"]!;
+        Assert.Equal(["snapshots/"], versions["filters"]!["prefixMatch"]!.AsArray().Select(p => (string)p!));
+        Assert.Equal(days, (int)versions["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]!);
+        Assert.Null(versions["actions"]!["baseBlob"]);
     }
 
     [Fact]
@@ -133,7 +193,7 @@ public sealed class BicepTemplateTests
         var deploymentStorage = config["deployment"]!["storage"]!;
         Assert.Equal("UserAssignedIdentity", (string)deploymentStorage["authentication"]!["type"]!);
         Assert.Equal(identityId, (string)deploymentStorage["authentication"]!["userAssignedIdentityResourceId"]!);
-        Assert.EndsWith(".blob.core.windows.net/app-package", ArmExpressions.Evaluate((string)deploymentStorage["value"]!));
+        Assert.Equal($"https://{Deployment.StorageAccount(host: true)["name"]}.blob.core.windows.net/app-package", ArmExpressions.Evaluate((string)deploymentStorage["value"]!));
 
         var siteConfig = properties["siteConfig"]!;
         Assert.Equal("1.2", (string)siteConfig["minTlsVersion"]!);
@@ -191,15 +251,19 @@ public sealed class BicepTemplateTests
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal("managedidentity", settings["FeedsStorage__credential"]);
         Assert.Equal(clientIdExpression, settings["AzureWebJobsStorage__clientId"]);
-        var account = (string)Deployment.One("Microsoft.Storage/storageAccounts")["name"]!;
-        Assert.Equal($"https://{account}.table.core.windows.net", settings["FeedsStorage__tableServiceUri"]);
-        Assert.Equal($"https://{account}.blob.core.windows.net", settings["FeedsStorage__blobServiceUri"]);
-        Assert.Equal($"https://{account}.blob.core.windows.net", settings["AzureWebJobsStorage__blobServiceUri"]);
+        // The feeds use the data account; the Functions host its own.
+        var data = (string)Deployment.StorageAccount(host: false)["name"]!;
+        var host = (string)Deployment.StorageAccount(host: true)["name"]!;
+        Assert.Equal($"https://{data}.table.core.windows.net", settings["FeedsStorage__tableServiceUri"]);
+        Assert.Equal($"https://{data}.blob.core.windows.net", settings["FeedsStorage__blobServiceUri"]);
+        Assert.Equal($"https://{host}.blob.core.windows.net", settings["AzureWebJobsStorage__blobServiceUri"]);
+        Assert.Equal($"https://{host}.table.core.windows.net", settings["AzureWebJobsStorage__tableServiceUri"]);
 
         Assert.Matches(@"^\[format\('ClientId=\{0\};Authorization=AAD', reference\(.+\.clientId\)\]$", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
         var insights = Properties(Deployment.One("Microsoft.Insights/components"));
         Assert.True((bool)insights["DisableLocalAuth"]!);
-        Assert.Equal((string)Deployment.One("Microsoft.OperationalInsights/workspaces")["id"]!, (string)insights["WorkspaceResourceId"]!);
+        var telemetry = Deployment.OfType("Microsoft.OperationalInsights/workspaces").Single(w => !((string)w["name"]!).Contains("audit", StringComparison.Ordinal));
+        Assert.Equal((string)telemetry["id"]!, (string)insights["WorkspaceResourceId"]!);
 
         // Flex Consumption takes the runtime from functionAppConfig and rejects these settings.
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
@@ -230,9 +294,12 @@ public sealed class BicepTemplateTests
         var rules = Deployment.OfType("Microsoft.Insights/scheduledQueryRules")
             .ToDictionary(r => ((string)r["name"]!).Split("-feeds-")[^1].Split('-', 2)[1], r => Properties(r));
 
-        Assert.All(rules.Values, rule =>
+        Assert.All(rules.Where(r => !r.Key.StartsWith("daily-cap", StringComparison.Ordinal)).Select(r => r.Value), rule =>
         {
             Assert.Equal([insights], rule["scopes"]!.AsArray().Select(s => (string)s!));
+        });
+        Assert.All(rules.Values, rule =>
+        {
             Assert.Equal([actionGroup], rule["actions"]!["actionGroups"]!.AsArray().Select(s => (string)s!));
             Assert.True((bool)rule["enabled"]!);
         });
@@ -253,6 +320,58 @@ public sealed class BicepTemplateTests
 
         var http = rules["http-5xx"]["criteria"]!["allOf"]![0]!;
         Assert.Contains("resultCode) >= 500", (string)http["query"]!);
+        Assert.Contains("sum(itemCount)", (string)http["query"]!); // requests are sampled: count what they stand for
         Assert.Equal("FailedPercent", (string)http["metricMeasureColumn"]!);
+    }
+
+    [Fact]
+    public void Monitoring_cannot_be_blinded_quietly_the_cap_alerts_and_the_edge_metrics_do_not_depend_on_telemetry()
+    {
+        var actionGroup = (string)Deployment.One("Microsoft.Insights/actionGroups")["id"]!;
+        var telemetry = Deployment.OfType("Microsoft.OperationalInsights/workspaces").Single(w => !((string)w["name"]!).Contains("audit", StringComparison.Ordinal));
+        Assert.Equal(1, (int)Properties(telemetry)["workspaceCapping"]!["dailyQuotaGb"]!);
+        var rules = Deployment.OfType("Microsoft.Insights/scheduledQueryRules").ToDictionary(r => ((string)r["name"]!).Split("-feeds-")[^1].Split('-', 2)[1], r => Properties(r));
+
+        // At the cap ingestion stops: an alert on the workspace's own Operation records, and one at 80 % before it.
+        var reached = rules["daily-cap-reached"];
+        Assert.Equal([(string)telemetry["id"]!], reached["scopes"]!.AsArray().Select(s => (string)s!));
+        Assert.Contains("OverQuota", (string)reached["criteria"]!["allOf"]![0]!["query"]!);
+        Assert.Equal(1, (int)reached["severity"]!);
+        var near = rules["daily-cap-near"]["criteria"]!["allOf"]![0]!;
+        Assert.Contains("Usage", (string)near["query"]!);
+        Assert.Equal(80, (int)near["threshold"]!);
+
+        // Front Door's platform metrics: no sampling, no cap.
+        var metricAlerts = Deployment.OfType("Microsoft.Insights/metricAlerts").Select(Properties).ToList();
+        var profile = (string)Deployment.One("Microsoft.Cdn/profiles")["id"]!;
+        Assert.Equal(2, metricAlerts.Count);
+        Assert.All(metricAlerts, a =>
+        {
+            Assert.Equal([profile], a["scopes"]!.AsArray().Select(s => (string)s!));
+            Assert.Equal(actionGroup, (string)a["actions"]![0]!["actionGroupId"]!);
+        });
+        Assert.Equal(["Percentage5XX", "WebApplicationFirewallRequestCount"],
+            metricAlerts.Select(a => (string)a["criteria"]!["allOf"]![0]!["metricName"]!).Order());
+
+        // A small deployment (no edge, no cap) has neither.
+        Assert.Empty(InfraDeployment.Small.OfType("Microsoft.Insights/metricAlerts"));
+        Assert.DoesNotContain(InfraDeployment.Small.OfType("Microsoft.Insights/scheduledQueryRules"), r => ((string)r["name"]!).Contains("daily-cap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_cost_budget_alerts_the_action_group_at_80_and_100_percent_spent_and_100_forecast()
+    {
+        var budget = Deployment.One("Microsoft.Consumption/budgets");
+        var properties = Properties(budget);
+        Assert.Equal(100, (int)properties["amount"]!);
+        Assert.Equal("Monthly", (string)properties["timeGrain"]!);
+        Assert.Equal(InfraDeployment.BudgetStartDate, (string)properties["timePeriod"]!["startDate"]!);
+        var actionGroup = (string)Deployment.One("Microsoft.Insights/actionGroups")["id"]!;
+        var notifications = properties["notifications"]!.AsObject().Select(n => n.Value!).ToList();
+        Assert.Equal(["Actual 100", "Actual 80", "Forecasted 100"],
+            notifications.Select(n => $"{(string)n["thresholdType"]!} {(int)n["threshold"]!}").Order(StringComparer.Ordinal));
+        Assert.All(notifications, n => Assert.Equal([actionGroup], n["contactGroups"]!.AsArray().Select(g => (string)g!)));
+
+        Assert.Empty(InfraDeployment.Small.OfType("Microsoft.Consumption/budgets"));
     }
 }

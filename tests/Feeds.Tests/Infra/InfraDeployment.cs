@@ -15,11 +15,14 @@ public sealed class InfraDeployment
     public const string Location = "westeurope";
     public const string UserPrincipalId = "33333333-3333-3333-3333-333333333333";
     public const string DashboardOrigin = "https://dashboard.example.org";
+    public const string BudgetStartDate = "2026-12-01";
     public static readonly IReadOnlyList<string> PartnerPrincipalIds =
         ["11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222"];
 
     private static readonly Lazy<string> CompiledMain = new(Compile);
     private static readonly Lazy<InfraDeployment> DefaultDeployment = new(() => Evaluate(CompileMainTemplate()));
+    private static readonly Lazy<InfraDeployment> SmallDeployment = new(() => Evaluate(CompileMainTemplate(),
+        "param deployFrontDoor = false\nparam logDailyCapGb = -1\nparam monthlyBudget = 0"));
 
     private InfraDeployment(JsonObject template, IReadOnlyList<JsonObject> resources)
     {
@@ -32,6 +35,9 @@ public sealed class InfraDeployment
     /// <summary>The real templates, evaluated once per test run.</summary>
     public static InfraDeployment Default => DefaultDeployment.Value;
 
+    /// <summary>The real templates for a small deployment: no Front Door, no daily cap, no budget.</summary>
+    public static InfraDeployment Small => SmallDeployment.Value;
+
     /// <summary>A fresh copy of the compiled main template, for a test to change.</summary>
     public static JsonObject CompileMainTemplate() => JsonNode.Parse(CompiledMain.Value)!.AsObject();
 
@@ -41,6 +47,10 @@ public sealed class InfraDeployment
 
     public IEnumerable<JsonObject> OfType(string type) =>
         Resources.Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The Functions host's storage account (<c>sthost…</c>) or the data account (<c>st…</c>).</summary>
+    public JsonObject StorageAccount(bool host) => OfType("Microsoft.Storage/storageAccounts")
+        .Single(a => ((string)a["name"]!).StartsWith("sthost", StringComparison.Ordinal) == host);
 
     public JsonObject One(string type)
     {
@@ -55,7 +65,7 @@ public sealed class InfraDeployment
             .ToDictionary(p => p.Key, p => ArmExpressions.Evaluate(p.Value?.GetValue<string>() ?? ""), StringComparer.Ordinal);
 
     /// <summary>Evaluates a compiled template (the real one or a changed copy) with the test parameters.</summary>
-    public static InfraDeployment Evaluate(JsonObject template)
+    public static InfraDeployment Evaluate(JsonObject template, string extraParameters = "")
     {
         var directory = Directory.CreateTempSubdirectory("feeds-infra-");
         try
@@ -69,6 +79,8 @@ public sealed class InfraDeployment
                 param partnerPrincipalIds = '{string.Join("; ", PartnerPrincipalIds)}'
                 param dashboardOrigin = '{DashboardOrigin}'
                 param alertEmails = 'ops@example.org'
+                param budgetStartDate = '{BudgetStartDate}'
+                {extraParameters}
                 """);
             var result = BicepCli.Run(directory.FullName, "snapshot", "test.bicepparam",
                 "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", Location,

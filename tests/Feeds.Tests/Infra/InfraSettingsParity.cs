@@ -29,6 +29,15 @@ public static class InfraSettingsParity
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     };
 
+    /// <summary>
+    /// Settings whose deployed value comes from a resource the same deployment creates (an ARM expression), not the
+    /// code's default, each with the resource.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> FromDeployment = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Feeds:RateLimit:FrontDoorId"] = "the Front Door profile's id, when the edge is deployed (edge.bicep)",
+    };
+
     /// <summary>A secret is deployed as a Key Vault reference, not as its (empty) default.</summary>
     public static bool IsKeyVaultReference(string value) =>
         value.StartsWith("@Microsoft.KeyVault(SecretUri=https://", StringComparison.Ordinal) && value.EndsWith(')');
@@ -105,7 +114,7 @@ public static class InfraSettingsParity
                 problems.Add($"The code reads {key} (default '{defaultValue}'); the templates do not set it. " +
                              $"Add \"{key.Replace(":", "__", StringComparison.Ordinal)}\": \"{defaultValue}\" to infra/app-settings.json.");
             }
-            else if (value != defaultValue && !IsKeyVaultReference(value))
+            else if (value != defaultValue && !IsKeyVaultReference(value) && !(FromDeployment.ContainsKey(key) && value.StartsWith('[')))
             {
                 problems.Add($"{key}: the templates set '{value}', the code's default is '{defaultValue}'.");
             }

@@ -12,6 +12,7 @@ public static partial class RoleAssignmentPolicy
     public const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     public const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     public const string StorageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
+    public const string StorageBlobDelegator = "db58b8e5-c6ad-4a2a-8342-4190687cbf4a";
     public const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     public const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     public const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
@@ -26,6 +27,7 @@ public static partial class RoleAssignmentPolicy
         [StorageBlobDataOwner] = "Storage Blob Data Owner",
         [StorageBlobDataContributor] = "Storage Blob Data Contributor",
         [StorageBlobDataReader] = "Storage Blob Data Reader",
+        [StorageBlobDelegator] = "Storage Blob Delegator",
         [StorageTableDataContributor] = "Storage Table Data Contributor",
         [StorageQueueDataContributor] = "Storage Queue Data Contributor",
         [MonitoringMetricsPublisher] = "Monitoring Metrics Publisher",
@@ -38,23 +40,31 @@ public static partial class RoleAssignmentPolicy
     /// <summary>What the deployment must grant, given the test parameters (a deploying user and two partners).</summary>
     public static IReadOnlyList<RoleGrant> Expected(InfraDeployment deployment)
     {
-        var storage = Id(deployment.One("Microsoft.Storage/storageAccounts"));
+        var host = Id(deployment.StorageAccount(host: true));
+        var data = Id(deployment.StorageAccount(host: false));
         var snapshots = deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
             .Select(Id).Single(id => id.EndsWith("/containers/snapshots", StringComparison.Ordinal));
+        Assert.StartsWith(data + "/", snapshots);
         var insights = Id(deployment.One("Microsoft.Insights/components"));
         var vault = Id(deployment.One("Microsoft.KeyVault/vaults"));
 
         List<RoleGrant> grants =
         [
-            // The app: host and Flex deployment storage (blobs), the feed tables, the run queue, telemetry, Key Vault references.
-            new(App, StorageBlobDataOwner, storage),
-            new(App, StorageTableDataContributor, storage),
-            new(App, StorageQueueDataContributor, storage),
+            // The app on the host's account: host keys, leases, the Flex deployment package (blobs), host diagnostics (tables).
+            new(App, StorageBlobDataOwner, host),
+            new(App, StorageTableDataContributor, host),
+            // The app on the data account: the snapshots container only (no Owner: versions stay), the delegation key
+            // for the links' user-delegation SAS, the feed tables and the run queue (the account holds nothing else).
+            new(App, StorageBlobDataContributor, snapshots),
+            new(App, StorageBlobDelegator, data),
+            new(App, StorageTableDataContributor, data),
+            new(App, StorageQueueDataContributor, data),
             new(App, MonitoringMetricsPublisher, insights),
             new(App, KeyVaultSecretsUser, vault),
-            // The deploying user, for local runs against the cloud and for setting the Comtrade key.
-            new(User, StorageBlobDataContributor, storage),
-            new(User, StorageTableDataContributor, storage),
+            // The deploying user, for local runs against the cloud data account and for setting the Comtrade key;
+            // nothing on the host's account, whose blobs hold the function keys.
+            new(User, StorageBlobDataContributor, data),
+            new(User, StorageTableDataContributor, data),
             new(User, KeyVaultSecretsOfficer, vault),
         ];
         // Partners: read the snapshots container, nothing else.

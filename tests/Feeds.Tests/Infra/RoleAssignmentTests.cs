@@ -41,6 +41,8 @@ public sealed class RoleAssignmentTests
     public static TheoryData<string, string> Widenings => new()
     {
         { "app blob role becomes Owner", $"Unexpected role assignment: app an unlisted role ({Owner})" },
+        { "app snapshots role becomes Blob Data Owner", "Unexpected role assignment: app Storage Blob Data Owner" },
+        { "app snapshots role widened to the whole data account", "Unexpected role assignment: app Storage Blob Data Contributor" },
         { "partner reader widened to the whole account", "Unexpected role assignment: partner:11111111-1111-1111-1111-111111111111 Storage Blob Data Reader" },
         { "app secrets role moved up to the resource group", "scope that cannot be read" },
         { "an extra Contributor assignment", $"Unexpected role assignment: app an unlisted role ({Contributor})" },
@@ -55,8 +57,15 @@ public sealed class RoleAssignmentTests
         switch (widening)
         {
             case "app blob role becomes Owner":
-                rbac["appBlobOwner"]!["properties"]!["roleDefinitionId"] =
+                rbac["appHostBlobOwner"]!["properties"]!["roleDefinitionId"] =
                     $"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{Owner}')]";
+                break;
+            case "app snapshots role becomes Blob Data Owner":
+                rbac["appSnapshotsContributor"]!["properties"]!["roleDefinitionId"] =
+                    $"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{RoleAssignmentPolicy.StorageBlobDataOwner}')]";
+                break;
+            case "app snapshots role widened to the whole data account":
+                rbac["appSnapshotsContributor"]!["scope"] = "[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]";
                 break;
             case "partner reader widened to the whole account":
                 rbac["partnerReaders"]!["scope"] = "[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]";

@@ -57,6 +57,43 @@ public sealed class FeedsApiHttpTests(AzuriteFixture azurite)
         Assert.Empty(latest.GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    public async Task The_anonymous_list_shows_a_failure_by_category_and_the_keyed_route_shows_its_message()
+    {
+        await using var server = await LocalServer.StartAsync(TestStorage.Settings(azurite));
+        var store = server.App.Services.GetRequiredService<FeedRunStore>();
+        var started = TimeProvider.System.GetUtcNow().AddMinutes(-5);
+        const string secret = "HTTP 503 from Comtrade for https://comtradeapi.un.org/data/v1/get/C/A/HS?reporterCode=842 after retries: quota 12/450";
+        var failed = new FeedRunRecord("comtrade", "20261128T010000000Z-0a1b2c", "timer", FeedRunStatus.Failed, started, started.AddMinutes(1), null, secret)
+        {
+            ErrorCategory = FeedErrors.Category(new Feeds.Core.Trade.ComtradeException(secret), cancelled: false),
+        };
+        var partial = failed with
+        {
+            RunId = "20261128T020000000Z-0d1e2f", StartedAt = started.AddMinutes(2), FinishedAt = started.AddMinutes(3), Status = FeedRunStatus.PartiallyFailed,
+            Error = null, ErrorCategory = null,
+            Outcome = new FeedRunOutcome(new RecordCounts(0, 0, 0, 0, 0), 0, 0, 0, 0, ["USA-A-2023: " + secret]),
+        };
+        await store.SaveAsync(failed, CancellationToken.None);
+        await store.SaveAsync(partial, CancellationToken.None);
+
+        var text = await server.Client.GetStringAsync("/api/feeds?runs=2");
+        Assert.DoesNotContain("comtradeapi.un.org", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("quota", text, StringComparison.Ordinal);
+        var runs = JsonDocument.Parse(text).RootElement.GetProperty("items").EnumerateArray()
+            .Single(f => f.GetProperty("feed").GetString() == "comtrade").GetProperty("runs");
+        Assert.Equal(["USA-A-2023"], runs[0].GetProperty("failedSlices").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("source", runs[1].GetProperty("errorCategory").GetString());
+        Assert.Equal(JsonValueKind.Null, runs[1].GetProperty("error").ValueKind);
+
+        // Behind the function key (in Azure): the whole message and every reason.
+        var keyed = JsonDocument.Parse(await server.Client.GetStringAsync($"/api/feeds/comtrade/quarantine?runId={failed.RunId}")).RootElement.GetProperty("run");
+        Assert.Equal(secret, keyed.GetProperty("error").GetString());
+        Assert.Equal("source", keyed.GetProperty("errorCategory").GetString());
+        var keyedPartial = JsonDocument.Parse(await server.Client.GetStringAsync($"/api/feeds/comtrade/quarantine?runId={partial.RunId}")).RootElement.GetProperty("run");
+        Assert.Equal("USA-A-2023: " + secret, keyedPartial.GetProperty("failedSlices")[0].GetString());
+    }
+
     [Theory]
     [InlineData("/api/feeds/nope/quarantine", HttpStatusCode.NotFound, null)]
     [InlineData("/api/feeds/comtrade/quarantine?runId=latest", HttpStatusCode.BadRequest, "runId")]

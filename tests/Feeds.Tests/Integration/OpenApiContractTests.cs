@@ -129,6 +129,26 @@ public sealed class OpenApiContractTests(AzuriteFixture azurite)
     public async Task An_unsatisfiable_accept_is_a_declared_406_problem(string url) =>
         await AssertConforms(url, HttpStatusCode.NotAcceptable, "image/png");
 
+    [Fact]
+    public async Task A_rate_limited_answer_is_a_declared_429_problem_with_retry_after()
+    {
+        var settings = TestStorage.Settings(azurite);
+        settings[Feeds.Local.SettingKeys.RateLimitPermitsPerMinute] = "1";
+        await using var server = await LocalServer.StartAsync(settings, seedCatalog: false);
+        using var first = await server.Client.GetAsync("/api/health");
+        using var limited = await server.Client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        var declared = OpenApiContract.Document.Response("/health", "get", 429);
+        Assert.NotNull(declared);
+        var body = JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement;
+        Assert.Empty(OpenApiContract.Validate(OpenApiContract.Document.Schema(declared, "application/problem+json")!, body));
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+
+        // Every operation declares it: the edge limits every route.
+        Assert.All(OpenApiContract.Document.Operations, o => Assert.NotNull(OpenApiContract.Document.Response(o.Template, o.Method, 429)));
+    }
+
     /// <summary>Errors the host answers before any route (method, target length) are problems of the documented shape.</summary>
     [Fact]
     public async Task Host_level_errors_are_documented_problems()

@@ -127,7 +127,10 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
         var run = await RunAsync(services);
 
         Assert.Equal(FeedRunStatus.PartiallyFailed, run.Status);
-        Assert.Equal([missing], run.Outcome!.FailedSlices);
+        // The slice by its URL, with the reason (shown on the keyed quarantine route; /api/feeds shows the key only).
+        var failed = Assert.Single(run.Outcome!.FailedSlices);
+        Assert.Equal(missing, FeedErrors.SliceKey(failed));
+        Assert.Contains("answered 404", failed);
         Assert.Equal(3, run.Outcome.SlicesStored);
         Assert.True(run.Outcome.Records.AddsUp);
         var world2025Read = UsgsFiles.Parse("mcs2025/world/MCS2025_World_Data.excerpt.csv").Read;

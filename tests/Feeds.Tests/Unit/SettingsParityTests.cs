@@ -37,7 +37,7 @@ public sealed partial class SettingsParityTests
     [Fact]
     public void Schedule_in_local_settings_matches_the_default()
     {
-        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.json");
+        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.sample.json");
         var values = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("Values");
         var schedule = FeedsSettingsTable.All.Single(s => s.Key == SettingKeys.CatalogSchedule).Default;
         Assert.Equal(schedule, values.GetProperty(SettingKeys.CatalogSchedule).GetString());
@@ -129,6 +129,8 @@ public sealed partial class SettingsParityTests
             "Container" => "partner-files",
             "TablePrefix" => "abc1",
             "SubscriptionKey" => "key-1",
+            "KeyHosts" => "mirror.example",
+            "FrontDoorId" => "7c9f3a52-1b2d-4e5f-8a9b-0c1d2e3f4a5b",
             "QueueName" => "slices-7",
             _ => "0 1 2 * * *", // the schedules
         };

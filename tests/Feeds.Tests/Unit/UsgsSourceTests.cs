@@ -76,7 +76,7 @@ public sealed class UsgsSourceTests
     [Fact]
     public void Usgs_schedule_in_local_settings_matches_the_default()
     {
-        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.json");
+        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Feeds.Functions", "local.settings.sample.json");
         var values = JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("Values");
         var schedule = FeedsSettingsTable.All.Single(s => s.Key == SettingKeys.UsgsSchedule).Default;
         Assert.Equal(schedule, values.GetProperty(SettingKeys.UsgsSchedule).GetString());
