@@ -123,8 +123,11 @@ public sealed class QueuedRunTests(AzuriteFixture azurite) : IAsyncLifetime
         var queue = services.GetRequiredService<FeedSliceQueues>();
         // Read every message once (they reappear two seconds later) and send a copy of each.
         var copies = new List<BinaryData>();
+        // Every wait here has a deadline: a run that never ends must fail this test, never hang the suite.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (copies.Count < run.Slices!.Planned)
         {
+            deadline.Token.ThrowIfCancellationRequested();
             copies.AddRange((await queue.Slices.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(2))).Value.Select(m => m.Body));
         }
 
@@ -138,13 +141,13 @@ public sealed class QueuedRunTests(AzuriteFixture azurite) : IAsyncLifetime
         using (var stop = new CancellationTokenSource())
         {
             var workers = QueueWorkers.Start(services, 3, stop.Token);
-            twice = await services.GetRequiredService<FeedRunStarter>().WaitAsync(run, null, TimeSpan.FromMilliseconds(50), CancellationToken.None);
+            twice = await services.GetRequiredService<FeedRunStarter>().WaitAsync(run, null, TimeSpan.FromMilliseconds(50), deadline.Token);
 
             // And once more after the run ended; then until every message (the count includes invisible ones) is gone.
             await queue.Slices.SendMessageAsync(copies[0]);
             while ((await queue.Slices.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
             {
-                await Task.Delay(50);
+                await Task.Delay(50, deadline.Token);
             }
 
             await stop.CancelAsync();
