@@ -52,7 +52,9 @@ public sealed class LocalServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await App.StopAsync();
+        // Bounded: a background service that does not stop in time must not hang the suite at its end.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await App.StopAsync(stopping.Token);
         await App.DisposeAsync();
     }
 }
