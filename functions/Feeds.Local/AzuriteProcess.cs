@@ -82,7 +82,28 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return args;
     }
 
-    /// <summary>True when something accepts connections on the loopback port.</summary>
+    /// <summary>
+    /// What already serves <paramref name="options"/>' ports: null when nothing listens on the blob or table port, the
+    /// server's name when it is Azurite on both. Anything else throws: feeds are never written into an unknown server.
+    /// </summary>
+    public static async Task<string?> ExistingAsync(AzuriteOptions options, CancellationToken cancellationToken)
+    {
+        if (!IsListening(options.TablePort) && !IsListening(options.BlobPort))
+        {
+            return null;
+        }
+
+        var server = await ServerHeaderAsync(options.BlobPort, cancellationToken).ConfigureAwait(false);
+        if (server?.Contains("Azurite", StringComparison.OrdinalIgnoreCase) != true || !IsListening(options.TablePort))
+        {
+            throw new InvalidOperationException(
+                $"Something that is not Azurite listens on 127.0.0.1:{options.BlobPort} or :{options.TablePort} (server: {server ?? "no HTTP answer"}). " +
+                "Stop it, or point FeedsStorage at the storage you mean.");
+        }
+
+        return server;
+    }
+
     /// <summary>The HTTP <c>Server</c> header whatever listens on a loopback port answers with (Azurite names itself), or null.</summary>
     public static async Task<string?> ServerHeaderAsync(int port, CancellationToken cancellationToken)
     {
@@ -98,6 +119,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>True when something accepts connections on the loopback port.</summary>
     public static bool IsListening(int port)
     {
         try

@@ -246,17 +246,8 @@ public static class LocalCommands
         }
 
         var options = AzuriteOptions.Default(RepositoryRoot.Find());
-        if (AzuriteProcess.IsListening(options.TablePort) || AzuriteProcess.IsListening(options.BlobPort))
+        if (await AzuriteProcess.ExistingAsync(options, cancellationToken).ConfigureAwait(false) is { } server)
         {
-            // Something holds the ports: use it only if it is Azurite, never write feeds into an unknown server.
-            var server = await AzuriteProcess.ServerHeaderAsync(options.BlobPort, cancellationToken).ConfigureAwait(false);
-            if (server?.Contains("Azurite", StringComparison.OrdinalIgnoreCase) != true || !AzuriteProcess.IsListening(options.TablePort))
-            {
-                throw new InvalidOperationException(
-                    $"Something that is not Azurite listens on 127.0.0.1:{options.BlobPort} or :{options.TablePort} (server: {server ?? "no HTTP answer"}). " +
-                    "Stop it, or point FeedsStorage at the storage you mean.");
-            }
-
             await output.WriteLineAsync($"Azurite ({server}) already listens on 127.0.0.1:10000-10002; using it.").ConfigureAwait(false);
             return null;
         }

@@ -11,7 +11,7 @@ public static class ProcessRunner
 {
     /// <summary>Starts a long-lived program; every line it prints goes to <paramref name="onLine"/>.</summary>
     public static Process Start(string file, IEnumerable<string> arguments, string workingDirectory, Action<string> onLine,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -25,9 +25,17 @@ public static class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        // A null value removes the variable (a child that must not inherit this process's setting).
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -57,7 +65,7 @@ public static class ProcessRunner
     /// program is silent-by-design (npm ci prints nothing for minutes).</param>
     public static async Task<ProcessResult> RunAsync(
         string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken,
-        Action<string>? onLine = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? heartbeat = null)
+        Action<string>? onLine = null, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? heartbeat = null)
     {
         var output = new StringBuilder();
         using var process = Start(file, arguments, workingDirectory, line =>

@@ -18,7 +18,7 @@ public static class BicepCli
     {
         // No telemetry, and no attempt to reach a registry: everything here is local.
         var result = ProcessRunner.RunAsync(Path, arguments, workingDirectory, TimeSpan.FromMinutes(3), CancellationToken.None,
-            environment: new Dictionary<string, string> { ["BICEP_TELEMETRY_ENABLED"] = "false" }).GetAwaiter().GetResult();
+            environment: new Dictionary<string, string?> { ["BICEP_TELEMETRY_ENABLED"] = "false" }).GetAwaiter().GetResult();
         return new BicepResult(result.ExitCode, result.Output);
     }
 

@@ -52,7 +52,8 @@ public sealed class ClockTests(AzuriteFixture azurite)
     public async Task The_default_year_window_ends_with_the_last_full_calendar_year_on_the_clock()
     {
         await using var standIn = await ComtradeStandIn.StartAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        // A running clock, not a frozen one: the run paces its calls through the shared rate gate, which waits on it.
+        var clock = new ShiftedClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var services = await TestStorage.CreateAsync(azurite, s => s.AddSingleton<TimeProvider>(clock),
             new Dictionary<string, string?>
             {

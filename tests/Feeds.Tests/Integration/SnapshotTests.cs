@@ -411,7 +411,7 @@ public sealed class SnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<(int Code, string Output)> PullAsync(string dest, string jsonTool)
     {
         var result = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryRoot.Find(), "scripts", "pull-snapshot.sh"), _server.Client.BaseAddress!.ToString(), dest],
-            RepositoryRoot.Find(), TimeSpan.FromMinutes(2), CancellationToken.None, environment: new Dictionary<string, string> { ["FEEDS_JSON_TOOL"] = jsonTool });
+            RepositoryRoot.Find(), TimeSpan.FromMinutes(2), CancellationToken.None, environment: new Dictionary<string, string?> { ["FEEDS_JSON_TOOL"] = jsonTool });
         return (result.ExitCode, result.Output);
     }
 }

@@ -56,7 +56,7 @@ public sealed class PartnerKeysScriptTests : IDisposable
 
     private async Task<ProcessResult> RunAsync(params string[] arguments) =>
         await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryRoot.Find(), "scripts", "partner-keys.sh"), .. arguments], _dir.FullName,
-            TimeSpan.FromMinutes(1), CancellationToken.None, environment: new Dictionary<string, string>
+            TimeSpan.FromMinutes(1), CancellationToken.None, environment: new Dictionary<string, string?>
             {
                 ["PATH"] = Path.Combine(_dir.FullName, "bin") + ":" + Environment.GetEnvironmentVariable("PATH"),
                 ["AZ_LOG"] = Log,

@@ -151,7 +151,7 @@ public sealed class PullScriptTests : IAsyncLifetime
         _api.Files["countries.parquet"] = [.. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7))];
     }
 
-    private async Task<ProcessResult> PullAsync(string baseUrl, string jsonTool = "jq", string keyArguments = "--key-file", IReadOnlyDictionary<string, string>? environment = null)
+    private async Task<ProcessResult> PullAsync(string baseUrl, string jsonTool = "jq", string keyArguments = "--key-file", IReadOnlyDictionary<string, string?>? environment = null)
     {
         var script = Path.Combine(RepositoryRoot.Find(), "scripts", "pull-snapshot.sh");
         // The key reaches the script through a file or a pipe; the command lines here carry only the file's path.
@@ -161,7 +161,7 @@ public sealed class PullScriptTests : IAsyncLifetime
             "--key-stdin" => """exec bash "$0" --key-stdin "$2" "$3" < "$1" """,
             _ => """exec bash "$0" "$2" "$3" """,
         };
-        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["FEEDS_JSON_TOOL"] = jsonTool };
+        var env = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["FEEDS_JSON_TOOL"] = jsonTool };
         return await ProcessRunner.RunAsync("bash", ["-c", command, script, KeyFile, baseUrl, Dest], _sandbox.FullName,
             TimeSpan.FromMinutes(2), CancellationToken.None, environment: env);
     }
@@ -381,7 +381,7 @@ public sealed class PullScriptTests : IAsyncLifetime
     public async Task A_key_in_the_environment_is_refused_with_the_ways_that_keep_it_private()
     {
         var result = await PullAsync(_api.BaseAddress.ToString(), keyArguments: "none",
-            environment: new Dictionary<string, string> { ["FEEDS_FUNCTION_KEY"] = Key });
+            environment: new Dictionary<string, string?> { ["FEEDS_FUNCTION_KEY"] = Key });
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--key-file", result.Output);

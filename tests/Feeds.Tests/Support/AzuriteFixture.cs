@@ -12,8 +12,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly SemaphoreSlim _serverLock = new(1, 1);
     private LocalServer? _seeded;
 
-    public string ConnectionString => _azurite?.Options.ConnectionString
-        ?? throw new InvalidOperationException("Azurite has not started.");
+    public AzuriteOptions Options => _azurite?.Options ?? throw new InvalidOperationException("Azurite has not started.");
+
+    public string ConnectionString => Options.ConnectionString;
 
     public async Task InitializeAsync()
     {

@@ -21,7 +21,7 @@ public sealed class OpenApiLintTests
         var document = Path.Combine(root, "functions", "Feeds.Core", "Operations", "openapi.json");
 
         var result = await ProcessRunner.RunAsync("node", [cli, "lint", document, "--extends", "recommended", "--format", "summary"],
-            root, TimeSpan.FromMinutes(2), CancellationToken.None, environment: new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
+            root, TimeSpan.FromMinutes(2), CancellationToken.None, environment: new Dictionary<string, string?> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
 
         Assert.True(result.ExitCode == 0, result.Output);
         // The summary lists each rule with findings as "error   rule-name: N" or "warning   rule-name: N".
