@@ -3,12 +3,19 @@
 // that promise on live answers of every route the dashboard reads.
 import { api, expect, test } from "./helpers";
 
-type Schema = { $ref?: string; allOf?: Schema[]; type?: string; nullable?: boolean; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[] };
+type Schema = { $ref?: string; allOf?: Schema[]; anyOf?: Schema[]; type?: string; nullable?: boolean; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[] };
 
 test("the API's answers carry every property the generated types promise", async () => {
   const doc = await api("openapi.json");
   const resolve = (s: Schema): Schema => {
     if (s.allOf) return { ...resolve(s.allOf[0]), nullable: s.nullable || resolve(s.allOf[0]).nullable };
+    // A nullable reference: anyOf [the schema, {nullable, enum: [null]}] (a $ref cannot carry nullable in OpenAPI 3.0).
+    if (s.anyOf) {
+      const branches = s.anyOf.map(resolve);
+      const isNull = (b: Schema) => b.enum?.length === 1 && b.enum[0] === null;
+      const value = branches.find((b) => !isNull(b)) ?? {};
+      return { ...value, nullable: s.nullable || branches.some((b) => b.nullable || isNull(b)) };
+    }
     return s.$ref ? resolve(doc.components.schemas[s.$ref.split("/").pop()!]) : s;
   };
   const problems: string[] = [];

@@ -38,13 +38,32 @@ export function apiPath<P extends keyof paths>(route: P, call: Call<P> = {}): st
   return path.slice(1) + (query ? `?${query}` : "");
 }
 
+/** How often a 429 is waited out (its Retry-After, at most MAX_RETRY_AFTER_S) before the error is shown. */
+export const RATE_LIMIT_RETRIES = 3;
+const MAX_RETRY_AFTER_S = 10;
+
+/** Seconds a 429's Retry-After asks for (1 when absent or unreadable), or null when it asks for too long to wait. */
+export function retryAfterSeconds(header: string | null): number | null {
+  const seconds = header === null || header.trim() === "" ? 1 : Number(header);
+  if (!Number.isFinite(seconds) || seconds < 0) return 1;
+  return seconds <= MAX_RETRY_AFTER_S ? seconds : null;
+}
+
 export async function api<P extends keyof paths>(route: P, call: Call<P> = {}): Promise<Json<P>> {
   const path = apiPath(route, call);
   let response: Response;
-  try {
-    response = await fetch(`${apiBase()}/api/${path}`, { headers: { Accept: "application/json" } });
-  } catch (e) {
-    throw new ApiError(0, path, `network error: ${(e as Error).message}`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(`${apiBase()}/api/${path}`, { headers: { Accept: "application/json" } });
+    } catch (e) {
+      throw new ApiError(0, path, `network error: ${(e as Error).message}`);
+    }
+
+    // The API's rate limiter (and the edge's) answer 429 with Retry-After: a view that asks many routes at once (the
+    // India brief) waits its turn instead of showing an error.
+    const wait = response.status === 429 && attempt < RATE_LIMIT_RETRIES ? retryAfterSeconds(response.headers.get("Retry-After")) : null;
+    if (wait === null) break;
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
   }
 
   if (!response.ok) {

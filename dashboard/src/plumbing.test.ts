@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { apiPath, pooled } from "./api";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { api, ApiError, apiPath, pooled, RATE_LIMIT_RETRIES, retryAfterSeconds } from "./api";
 import { comtrade, usgs } from "./sources";
 import { DEFAULTS, format, parse } from "./state";
 import { formatSort, parseSort, sortRows, toCsv, type Column } from "./table";
@@ -27,6 +27,45 @@ describe("apiPath", () => {
     expect(apiPath("/events/{id}/impact", { path: { id: "chn 1" }, query: { reporter: "CHN", partner: "IND", mineral: "graphite", hs: undefined, months: 6 } }))
       .toBe("events/chn%201/impact?reporter=CHN&partner=IND&mineral=graphite&months=6");
     expect(apiPath("/health")).toBe("health");
+  });
+});
+
+describe("api and the rate limiter", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+
+  it("waits out a 429 for its Retry-After and returns the answer that follows", async () => {
+    const fetch = vi.fn()
+      .mockResolvedValueOnce(answer(429, { title: "Too many requests" }, { "Retry-After": "0" }))
+      .mockResolvedValueOnce(answer(429, { title: "Too many requests" }, { "Retry-After": "0" }))
+      .mockResolvedValueOnce(answer(200, { status: "healthy" }));
+    vi.stubGlobal("fetch", fetch);
+    expect(await api("/health")).toEqual({ status: "healthy" });
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it("gives up after its retries, and at once when Retry-After asks for too long, naming the path and the problem", async () => {
+    const fetch = vi.fn(async () => answer(429, { title: "Too many requests", detail: "slow down" }, { "Retry-After": "0" }));
+    vi.stubGlobal("fetch", fetch);
+    await expect(api("/health")).rejects.toThrow(new ApiError(429, "health", "Too many requests: slow down"));
+    expect(fetch).toHaveBeenCalledTimes(RATE_LIMIT_RETRIES + 1);
+
+    fetch.mockClear();
+    fetch.mockImplementation(async () => answer(429, { title: "Too many requests" }, { "Retry-After": "3600" }));
+    await expect(api("/health")).rejects.toThrow(ApiError);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads Retry-After as seconds: absent or unreadable is 1, beyond 10 is not waited for", () => {
+    expect([retryAfterSeconds(null), retryAfterSeconds("abc"), retryAfterSeconds("2"), retryAfterSeconds("11")]).toEqual([1, 1, 2, null]);
+  });
+
+  it("does not retry other errors", async () => {
+    const fetch = vi.fn(async () => answer(400, { title: "Bad parameter" }));
+    vi.stubGlobal("fetch", fetch);
+    await expect(api("/health")).rejects.toThrow("health: HTTP 400 — Bad parameter");
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -57,7 +57,9 @@ export function reservesView(panel: HTMLElement): () => Promise<void> {
     // Comtrade's shares of US imports for the last year of USGS's import-source period (within the feed's years).
     const [series, salient] = await Promise.all([
       c ? api("/reserves/series", { query: { mineral: m, country: c, measure: ms, product: forSeries.product ?? undefined, editions: "all" } }) : Promise.resolve(null),
-      api("/salient", { query: { mineral: m, edition: e, limit: 1000 } }),
+      // Every edition's salient figures, then the chosen edition's: salient files start with MCS 2024, and naming an
+      // edition that holds none for the mineral is a 400 (older reserves editions simply have no US figures beside them).
+      api("/salient", { query: { mineral: m, limit: 1000 } }).then((all) => ({ ...all, items: all.items.filter((i) => i.edition === e) })),
     ]);
     const sourcesYear = importSources(salient, null).rows.length > 0
       ? Math.min(Math.max(...salient.items.filter((i) => i.kind === "import-source").map((i) => i.year)), coverage.toYear)

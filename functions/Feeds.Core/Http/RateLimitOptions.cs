@@ -11,7 +11,7 @@ public sealed class RateLimitOptions
     public const string Section = "Feeds:RateLimit";
 
     [Description("Requests one client may make per minute to the anonymous routes that read storage, per instance (a token bucket that refills evenly); 0 turns the in-app limiter off.")]
-    public int PermitsPerMinute { get; set; } = 300;
+    public int PermitsPerMinute { get; set; } = 600;
 
     [Description("The Front Door profile's id (X-Azure-FDID), set by the templates when the edge is deployed: a request carrying it is counted by X-Azure-ClientIP. None: by the address the platform appended to X-Forwarded-For.")]
     public string? FrontDoorId { get; set; }

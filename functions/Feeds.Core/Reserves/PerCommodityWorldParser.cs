@@ -59,13 +59,11 @@ internal static partial class PerCommodityWorldParser
             }
 
             var type = TypeOf(record, columns);
-            var (typeProduct, typeBasis) = UsgsWording.Split(type, names);
-            var series = UsgsWording.IsSeries(typeProduct, worldProducts, typeProducts);
+            var (product, coverage, basis) = UsgsFileContext.OfType(type, names, worldProducts, typeProducts);
             foreach (var column in columns.Values)
             {
                 AddValue(file, batch, record, columns, column, new Row(
-                    edition!, commodity, code!, country, UsgsText.Clean(countryCell), type, series ? typeProduct : "main",
-                    series || typeProduct == "main" || worldProducts.Contains(typeProduct) ? null : typeProduct, typeBasis));
+                    edition!, commodity, code!, country, UsgsText.Clean(countryCell), type, product, coverage, basis));
             }
         }
 
@@ -74,28 +72,12 @@ internal static partial class PerCommodityWorldParser
 
     private static void AddValue(UsgsFileContext file, UsgsBatch batch, CsvRecord record, ColumnLayout columns, ValueColumn column, Row row)
     {
-        var stage = column.Kind == ColumnKind.Production ? UsgsWording.Stage(row.Type) : null;
-        var measure = column.Kind switch
+        if (WorldValueCell.Read(batch, record, columns, column, row.Edition, row.Type, row.Country) is not { } read)
         {
-            ColumnKind.Capacity => UsgsMeasure.Capacity,
-            ColumnKind.Reserves => UsgsMeasure.Reserves,
-            _ => UsgsWording.ProductionMeasure(stage),
-        };
-
-        var editionYear = int.Parse(row.Edition.AsSpan(3), CultureInfo.InvariantCulture);
-        // Reserves carry no year in most files: they are the edition's reference year (MCS2024 reports 2023 reserves).
-        var year = column.Year ?? editionYear - 1;
-        var notes = columns.NotesFor(column.Kind) is { } notesColumn ? UsgsFileContext.NullIfEmpty(UsgsText.Clean(UsgsFileContext.Cell(record, notesColumn))) : null;
-        var estimated = column.Estimated || row.Country.Country.EstimateMark || UsgsFileContext.NotesSayEstimated(notes, year);
-        var cell = UsgsFileContext.Cell(record, column.Index);
-
-        var value = UsgsValueParser.Parse(cell, estimated);
-        if (!value.IsReadable)
-        {
-            batch.Quarantine(record, column.Header, value.Error!);
             return;
         }
 
+        var (stage, measure, year, notes, estimated, cell, value) = read;
         var fromNotes = false;
         if (value.Number is null && value.Qualifier == UsgsQualifier.NotAvailable)
         {
@@ -123,28 +105,11 @@ internal static partial class PerCommodityWorldParser
             product = row.Product;
         }
 
-        var coverage = row.Coverage;
-        if (row.Country.Qualifier is { } qualifier)
-        {
-            if (row.Country.Country.IsAggregate && product == "main")
-            {
-                // "World total (ilmenite, rounded)": the product the total is of.
-                product = UsgsWording.Split(qualifier, [row.Commodity.Name]).Product;
-            }
-            else if (!row.Country.Country.IsAggregate)
-            {
-                coverage = coverage is null ? qualifier : $"{qualifier}; {coverage}";
-            }
-        }
+        var (placed, coverage) = UsgsFileContext.Placement(product, row.Coverage, row.Country, row.Commodity);
 
-        if (product == "main" && row.Commodity.Product is { } aliasProduct)
-        {
-            product = aliasProduct;
-        }
-
-        var excludes = row.Country.Country.Key == UsgsCountry.WorldKey ? row.Country.Excludes ?? UsgsFileContext.Excludes(notes) : null;
+        var excludes = UsgsFileContext.WorldExcludes(row.Country, notes);
         batch.Add(new ReservesRow(
-            row.Commodity.MineralId!, row.Commodity.Name, row.Edition, measure, stage, product, year, row.Country.Country, row.CountryPublished,
+            row.Commodity.MineralId!, row.Commodity.Name, row.Edition, measure, stage, placed, year, row.Country.Country, row.CountryPublished,
             UsgsFileContext.Tons(value.Number, unit), UsgsFileContext.Tons(value.High, unit), value.Qualifier, estimated || value.Qualifier == UsgsQualifier.Estimated,
             row.Country.Rounded, value.Published, unitPublished, unit.Token, unitCorrection, row.Commodity.Spelling,
             column.Words.Count > 0 ? string.Join(' ', column.Words) : UsgsFileContext.Basis(row.Basis, unit.Basis), coverage, row.Type, notes, fromNotes, excludes,

@@ -1,3 +1,4 @@
+using Feeds.Core.Storage;
 using System.Text.RegularExpressions;
 
 namespace Feeds.Core.Reserves;
@@ -25,6 +26,57 @@ internal sealed partial class UsgsFileContext(string file, string encoding, Usgs
         var text = UsgsText.Clean(source);
         return SourcePattern().IsMatch(text) ? text.ToUpperInvariant() : EditionInName;
     }
+
+    /// <summary>The measure a value column of a 2022–2025 world file holds: capacity, reserves, or the production its stage names.</summary>
+    public static string MeasureOf(ColumnKind kind, string? stage) => kind switch
+    {
+        ColumnKind.Capacity => UsgsMeasure.Capacity,
+        ColumnKind.Reserves => UsgsMeasure.Reserves,
+        _ => UsgsWording.ProductionMeasure(stage),
+    };
+
+    /// <summary>The notes cell that belongs to a value column, or null.</summary>
+    public static string? NotesOf(CsvRecord record, ColumnLayout columns, ColumnKind kind) =>
+        columns.NotesFor(kind) is { } notesColumn ? NullIfEmpty(UsgsText.Clean(Cell(record, notesColumn))) : null;
+
+    /// <summary>
+    /// What a world row's Type says of its values: the product when the Type is one of a product series (else main), the
+    /// Type's own product as what the figure covers when it is neither main, a series nor a World total's product, and
+    /// the basis words.
+    /// </summary>
+    public static (string Product, string? Coverage, string? Basis) OfType(
+        string type, IEnumerable<string> names, IReadOnlySet<string> worldProducts, IReadOnlySet<string> typeProducts)
+    {
+        var (product, basis) = UsgsWording.Split(type, names);
+        var series = UsgsWording.IsSeries(product, worldProducts, typeProducts);
+        return (series ? product : "main", series || product == "main" || worldProducts.Contains(product) ? null : product, basis);
+    }
+
+    /// <summary>
+    /// Where a country row's value belongs: a qualified World total names its product ("World total (ilmenite,
+    /// rounded)"), a country's qualifier says what its figure covers (before the row's own coverage), and a commodity
+    /// alias ("Titanium (metal)") names the product a main value is of.
+    /// </summary>
+    public static (string Product, string? Coverage) Placement(string product, string? coverage, UsgsCountryMatch country, UsgsCommodity commodity)
+    {
+        if (country.Qualifier is { } qualifier)
+        {
+            if (country.Country.IsAggregate && product == "main")
+            {
+                product = UsgsWording.Split(qualifier, [commodity.Name]).Product;
+            }
+            else if (!country.Country.IsAggregate)
+            {
+                coverage = coverage is null ? qualifier : $"{qualifier}; {coverage}";
+            }
+        }
+
+        return (product == "main" && commodity.Product is { } aliasProduct ? aliasProduct : product, coverage);
+    }
+
+    /// <summary>What the World total leaves out, as its label or else its notes say; null on every other row.</summary>
+    public static string? WorldExcludes(UsgsCountryMatch country, string? notes) =>
+        country.Country.Key == UsgsCountry.WorldKey ? country.Excludes ?? Excludes(notes) : null;
 
     /// <summary>Tons of a number in a unit, or null (no number, or not a mass).</summary>
     public static double? Tons(decimal? number, UsgsUnit unit) => number is { } n && unit.TonsPer is { } per ? (double)(n * per) : null;

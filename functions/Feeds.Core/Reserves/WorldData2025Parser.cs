@@ -101,13 +101,11 @@ internal static partial class WorldData2025Parser
             var unitCell = UsgsFileContext.Cell(record, columns.UnitMeasure!.Value);
             var rowUnit = UsgsUnits.FromWords(unitCell) ?? UsgsUnits.Tons;
             var type = UsgsText.Clean(UsgsFileContext.Cell(record, columns.Type));
-            var (typeProduct, typeBasis) = UsgsWording.Split(type, [commodity.Name, .. commodity.Name.Split(' ')]);
-            var series = UsgsWording.IsSeries(typeProduct, worldProducts, typeProducts);
+            var (product, coverage, basis) = UsgsFileContext.OfType(type, [commodity.Name, .. commodity.Name.Split(' ')], worldProducts, typeProducts);
             foreach (var column in present)
             {
                 AddValue(file, batch, record, columns, column, unitNotes, new Row(
-                    edition, commodity, country, UsgsText.Clean(countryCell), type, series ? typeProduct : "main",
-                    series || typeProduct == "main" || worldProducts.Contains(typeProduct) ? null : typeProduct, typeBasis, rowUnit, UsgsText.Clean(unitCell)));
+                    edition, commodity, country, UsgsText.Clean(countryCell), type, product, coverage, basis, rowUnit, UsgsText.Clean(unitCell)));
             }
         }
 
@@ -123,25 +121,12 @@ internal static partial class WorldData2025Parser
             return;
         }
 
-        var stage = column.Kind == ColumnKind.Production ? UsgsWording.Stage(row.Type) : null;
-        var measure = column.Kind switch
+        if (WorldValueCell.Read(batch, record, columns, column, row.Edition, row.Type, row.Country) is not { } read)
         {
-            ColumnKind.Capacity => UsgsMeasure.Capacity,
-            ColumnKind.Reserves => UsgsMeasure.Reserves,
-            _ => UsgsWording.ProductionMeasure(stage),
-        };
-
-        var year = column.Year ?? int.Parse(row.Edition.AsSpan(3), CultureInfo.InvariantCulture) - 1;
-        var notes = columns.NotesFor(column.Kind) is { } notesColumn ? UsgsFileContext.NullIfEmpty(UsgsText.Clean(UsgsFileContext.Cell(record, notesColumn))) : null;
-        var estimated = column.Estimated || row.Country.Country.EstimateMark || UsgsFileContext.NotesSayEstimated(notes, year);
-        var cell = UsgsFileContext.Cell(record, column.Index);
-        var value = UsgsValueParser.Parse(cell, estimated);
-        if (!value.IsReadable)
-        {
-            batch.Quarantine(record, column.Header, value.Error!);
             return;
         }
 
+        var (stage, measure, year, notes, estimated, cell, value) = read;
         var fromNotes = false;
         if (UsgsText.Clean(cell).Length == 0)
         {
@@ -167,28 +152,11 @@ internal static partial class WorldData2025Parser
             unitCorrection = $"{row.UnitPublished} -> {unit.Name}: the {column.Kind.ToString().ToLowerInvariant()} notes say '{noted.Note}'";
         }
 
-        var product = row.Product;
-        var coverage = row.Coverage;
-        if (row.Country.Qualifier is { } qualifier)
-        {
-            if (row.Country.Country.IsAggregate && product == "main")
-            {
-                product = UsgsWording.Split(qualifier, [row.Commodity.Name]).Product;
-            }
-            else if (!row.Country.Country.IsAggregate)
-            {
-                coverage = coverage is null ? qualifier : $"{qualifier}; {coverage}";
-            }
-        }
+        var (placed, coverage) = UsgsFileContext.Placement(row.Product, row.Coverage, row.Country, row.Commodity);
 
-        if (product == "main" && row.Commodity.Product is { } aliasProduct)
-        {
-            product = aliasProduct;
-        }
-
-        var excludes = row.Country.Country.Key == UsgsCountry.WorldKey ? row.Country.Excludes ?? UsgsFileContext.Excludes(notes) : null;
+        var excludes = UsgsFileContext.WorldExcludes(row.Country, notes);
         batch.Add(new ReservesRow(
-            row.Commodity.MineralId!, row.Commodity.Name, row.Edition, measure, stage, product, year, row.Country.Country, row.CountryPublished,
+            row.Commodity.MineralId!, row.Commodity.Name, row.Edition, measure, stage, placed, year, row.Country.Country, row.CountryPublished,
             UsgsFileContext.Tons(value.Number, unit), UsgsFileContext.Tons(value.High, unit), value.Qualifier, estimated || value.Qualifier == UsgsQualifier.Estimated,
             row.Country.Rounded, value.Published, row.UnitPublished, unit.Token, unitCorrection, row.Commodity.Spelling,
             UsgsFileContext.Basis(row.Basis, unit.Basis), coverage, row.Type, notes, fromNotes, excludes, file.File, record.Line, column.Header));
