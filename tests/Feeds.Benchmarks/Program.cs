@@ -35,13 +35,13 @@ if (args.Contains("load"))
         .RunAsync(32, TimeSpan.FromSeconds(perRoute), TimeSpan.FromSeconds(mixed), rounds, CancellationToken.None);
     var met = true;
     await output.WriteLineAsync();
-    await output.WriteLineAsync("| cold cache (median of rounds) | body | first request | raw SDK query of its partition | ratio | target | met |");
-    await output.WriteLineAsync("|---|---|---|---|---|---|---|");
+    await output.WriteLineAsync("| cold cache (median of rounds) | body | first request | raw SDK query of its partition (in process) | the same query over the host's HTTP pipeline | ratio to the query (target ≤ 1.5×) | ratio to the query over HTTP | met |");
+    await output.WriteLineAsync("|---|---|---|---|---|---|---|---|");
     foreach (var c in cold)
     {
         var ratio = c.FirstRequestMs / c.RawQueryMs;
         met &= ratio <= 1.5;
-        await output.WriteLineAsync($"| `{c.Route}` | {c.Bytes:N0} B | {c.FirstRequestMs:N1} ms | {c.RawQueryMs:N1} ms | {ratio:N2}× | ≤ 1.5× | {(ratio <= 1.5 ? "yes" : "NO")} |");
+        await output.WriteLineAsync($"| `{c.Route}` | {c.Bytes:N0} B | {c.FirstRequestMs:N1} ms | {c.RawQueryMs:N1} ms | {c.RawOverHttpMs:N1} ms | {ratio:N2}× | {c.FirstRequestMs / c.RawOverHttpMs:N2}× | {(ratio <= 1.5 ? "yes" : "NO")} |");
     }
 
     await output.WriteLineAsync();
