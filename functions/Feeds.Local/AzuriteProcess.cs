@@ -88,13 +88,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// </summary>
     public static async Task<string?> ExistingAsync(AzuriteOptions options, CancellationToken cancellationToken)
     {
-        if (!IsListening(options.TablePort) && !IsListening(options.BlobPort))
+        var table = IsListening(options.TablePort);
+        if (!table && !IsListening(options.BlobPort))
         {
             return null;
         }
 
         var server = await ServerHeaderAsync(options.BlobPort, cancellationToken).ConfigureAwait(false);
-        if (server?.Contains("Azurite", StringComparison.OrdinalIgnoreCase) != true || !IsListening(options.TablePort))
+        if (server?.Contains("Azurite", StringComparison.OrdinalIgnoreCase) != true || !table)
         {
             throw new InvalidOperationException(
                 $"Something that is not Azurite listens on 127.0.0.1:{options.BlobPort} or :{options.TablePort} (server: {server ?? "no HTTP answer"}). " +

@@ -27,18 +27,6 @@ internal sealed partial class UsgsFileContext(string file, string encoding, Usgs
         return SourcePattern().IsMatch(text) ? text.ToUpperInvariant() : EditionInName;
     }
 
-    /// <summary>The measure a value column of a 2022–2025 world file holds: capacity, reserves, or the production its stage names.</summary>
-    public static string MeasureOf(ColumnKind kind, string? stage) => kind switch
-    {
-        ColumnKind.Capacity => UsgsMeasure.Capacity,
-        ColumnKind.Reserves => UsgsMeasure.Reserves,
-        _ => UsgsWording.ProductionMeasure(stage),
-    };
-
-    /// <summary>The notes cell that belongs to a value column, or null.</summary>
-    public static string? NotesOf(CsvRecord record, ColumnLayout columns, ColumnKind kind) =>
-        columns.NotesFor(kind) is { } notesColumn ? NullIfEmpty(UsgsText.Clean(Cell(record, notesColumn))) : null;
-
     /// <summary>
     /// What a world row's Type says of its values: the product when the Type is one of a product series (else main), the
     /// Type's own product as what the figure covers when it is neither main, a series nor a World total's product, and

@@ -15,7 +15,7 @@ internal sealed record WorldValueCell(string? Stage, string Measure, int Year, s
     {
         var stage = column.Kind == ColumnKind.Production ? UsgsWording.Stage(type) : null;
         var year = column.Year ?? int.Parse(edition.AsSpan(3), CultureInfo.InvariantCulture) - 1;
-        var notes = UsgsFileContext.NotesOf(record, columns, column.Kind);
+        var notes = columns.NotesFor(column.Kind) is { } notesColumn ? UsgsFileContext.NullIfEmpty(UsgsText.Clean(UsgsFileContext.Cell(record, notesColumn))) : null;
         var estimated = column.Estimated || country.Country.EstimateMark || UsgsFileContext.NotesSayEstimated(notes, year);
         var cell = UsgsFileContext.Cell(record, column.Index);
         var value = UsgsValueParser.Parse(cell, estimated);
@@ -25,6 +25,12 @@ internal sealed record WorldValueCell(string? Stage, string Measure, int Year, s
             return null;
         }
 
-        return new WorldValueCell(stage, UsgsFileContext.MeasureOf(column.Kind, stage), year, notes, estimated, cell, value);
+        var measure = column.Kind switch
+        {
+            ColumnKind.Capacity => UsgsMeasure.Capacity,
+            ColumnKind.Reserves => UsgsMeasure.Reserves,
+            _ => UsgsWording.ProductionMeasure(stage),
+        };
+        return new WorldValueCell(stage, measure, year, notes, estimated, cell, value);
     }
 }
