@@ -1,12 +1,9 @@
 using Feeds.Core.Catalog;
 using Feeds.Core.Events;
-using Feeds.Core.Http;
 using Feeds.Core.Indicators;
 using Feeds.Core.Operations;
-using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Core.Snapshots;
-using Feeds.Core.Storage;
 using Feeds.Core.Trade;
 
 namespace Feeds.Core;

@@ -1,11 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
-using Feeds.Core.Configuration;
-using Feeds.Core.Http;
-using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Core.Snapshots;
-using Feeds.Core.Storage;
 using Feeds.Core.Trade;
 
 namespace Feeds.Core;

@@ -1,4 +1,3 @@
-using Feeds.Core;
 using Feeds.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,12 +1,3 @@
-using Feeds.Core.Catalog;
-using Feeds.Core.Events;
-using Feeds.Core.Http;
-using Feeds.Core.Indicators;
-using Feeds.Core.Operations;
-using Feeds.Core.Reserves;
-using Feeds.Core.Snapshots;
-using Feeds.Core.Trade;
-
 namespace Feeds.Local;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using System.Runtime.InteropServices;
-using Feeds.Core.Configuration;
-using Feeds.Core.Indicators;
-using Feeds.Core.Pipeline;
-using Feeds.Core.Snapshots;
 
 namespace Feeds.Local;
 

@@ -1,6 +1,3 @@
-using Feeds.Core;
-using Feeds.Core.Configuration;
-using Feeds.Core.Http;
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.FileProviders;

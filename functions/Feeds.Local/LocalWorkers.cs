@@ -1,4 +1,3 @@
-using Feeds.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Feeds.Local;

@@ -1,11 +1,3 @@
-using Feeds.Core.Configuration;
-using Feeds.Core.Http;
-using Feeds.Core.Pipeline;
-using Feeds.Core.Reserves;
-using Feeds.Core.Snapshots;
-using Feeds.Core.Storage;
-using Feeds.Core.Trade;
-
 namespace Feeds.Local;
 
 /// <summary>

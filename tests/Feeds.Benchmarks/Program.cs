@@ -29,7 +29,7 @@ if (args.Contains("load"))
 {
     // docs/benchmarks.md: each data route with a warm cache at ≥ 0.5× a static file's requests/s and p99 ≤ 3× its p99;
     // a cold first request ≤ 1.5× the raw SDK query; 0 errors and 0 5xx, alone and in the mixed pass.
-    var (perRoute, mixed, rounds) = quick ? (2, 5, 3) : (10, 30, 7);
+    var (perRoute, mixed, rounds) = quick ? (2, 5, 9) : (10, 30, 15);
     await output.WriteLineAsync($"HTTP load: 32 clients, {perRoute} s per route, {mixed} s mixed; {rounds} cold rounds:");
     var (cold, warm, mixedPass) = await new HttpLoadBenchmark(options.ConnectionString, output)
         .RunAsync(32, TimeSpan.FromSeconds(perRoute), TimeSpan.FromSeconds(mixed), rounds, CancellationToken.None);

@@ -1,4 +1,3 @@
-using Feeds.Core.Storage;
 namespace Feeds.Core.Analysis;
 
 /// <summary>The concentration arithmetic behind <c>/api/trade/partners</c> (and later the indicators).</summary>

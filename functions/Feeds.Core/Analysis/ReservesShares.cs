@@ -1,4 +1,3 @@
-using Feeds.Core.Storage;
 namespace Feeds.Core.Analysis;
 
 /// <summary>

@@ -89,16 +89,7 @@ public static class CatalogLoader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (m, i) in (doc.Minerals ?? []).Select((m, i) => (m, i)))
         {
-            var id = m.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
-            if (!Identifiers.MineralId().IsMatch(id))
-            {
-                throw new CatalogException(file, id, "id must be lower-case letters, digits and hyphens");
-            }
-
-            if (!seen.Add(id))
-            {
-                throw new CatalogException(file, id, "duplicate id");
-            }
+            var id = Key(m.Id, file, $"#{i}", "id", Identifiers.MineralId(), "id must be lower-case letters, digits and hyphens", seen);
 
             var kind = m.Kind ?? "";
             if (kind is not (Mineral.ElementKind or Mineral.GroupKind or Mineral.MineralKind))
@@ -152,16 +143,7 @@ public static class CatalogLoader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (l, i) in (doc.Lists ?? []).Select((l, i) => (l, i)))
         {
-            var id = l.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
-            if (!Identifiers.ListId().IsMatch(id))
-            {
-                throw new CatalogException(file, id, "list id must be two capital letters and a year, e.g. IN2023");
-            }
-
-            if (!seen.Add(id))
-            {
-                throw new CatalogException(file, id, "duplicate id");
-            }
+            var id = Key(l.Id, file, $"#{i}", "id", Identifiers.ListId(), "list id must be two capital letters and a year, e.g. IN2023", seen);
 
             var country = Required(l.Country, file, id, "country");
             if (!iso3s.Contains(country))
@@ -255,16 +237,7 @@ public static class CatalogLoader
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (c, i) in (doc.Countries ?? []).Select((c, i) => (c, i)))
         {
-            var iso3 = c.Iso3 ?? throw new CatalogException(file, $"#{i}", "missing iso3");
-            if (!Identifiers.Iso3().IsMatch(iso3))
-            {
-                throw new CatalogException(file, iso3, "ISO3 must be three capital letters");
-            }
-
-            if (!iso3s.Add(iso3))
-            {
-                throw new CatalogException(file, iso3, "duplicate ISO3");
-            }
+            var iso3 = Key(c.Iso3, file, $"#{i}", "iso3", Identifiers.Iso3(), "ISO3 must be three capital letters", iso3s, "duplicate ISO3");
 
             if (c.ComtradeCode is { } code && (code < 0 || !codes.Add(code)))
             {
@@ -287,11 +260,8 @@ public static class CatalogLoader
         var areas = new List<TradeArea>();
         foreach (var (a, i) in (doc.Areas ?? []).Select((a, i) => (a, i)))
         {
-            var key = a.Key ?? throw new CatalogException(file, $"areas #{i}", "missing key");
-            if (!Identifiers.AreaKey().IsMatch(key) || !iso3s.Add(key))
-            {
-                throw new CatalogException(file, key, "an area key must be 3-4 capital letters or digits and differ from every ISO3 and other key");
-            }
+            const string areaRule = "an area key must be 3-4 capital letters or digits and differ from every ISO3 and other key";
+            var key = Key(a.Key, file, $"areas #{i}", "key", Identifiers.AreaKey(), areaRule, iso3s, areaRule);
 
             if (a.ComtradeCode is not { } code || !codes.Add(code))
             {
@@ -311,11 +281,8 @@ public static class CatalogLoader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (g, i) in (doc.Groups ?? []).Select((g, i) => (g, i)))
         {
-            var id = g.Id ?? throw new CatalogException(file, $"#{i}", "missing id");
-            if (!Identifiers.MembershipId().IsMatch(id) || !seen.Add(id))
-            {
-                throw new CatalogException(file, id, "group id must be capital letters and unique");
-            }
+            const string groupRule = "group id must be capital letters and unique";
+            var id = Key(g.Id, file, $"#{i}", "id", Identifiers.MembershipId(), groupRule, seen, groupRule);
 
             var groupFrom = OptionalDate(g.From, file, id, "from");
             var groupTo = OptionalDate(g.To, file, id, "to");
@@ -380,6 +347,20 @@ public static class CatalogLoader
         value is null ? null
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
         : throw new CatalogException(file, entry, $"{field} '{value}' is not a date (yyyy-MM-dd)");
+
+    /// <summary>An entry's key: present, of its pattern and new to <paramref name="seen"/> (which it joins).</summary>
+    private static string Key(
+        string? value, string file, string position, string field, System.Text.RegularExpressions.Regex pattern, string rule, HashSet<string> seen,
+        string duplicate = "duplicate id")
+    {
+        var key = value ?? throw new CatalogException(file, position, $"missing {field}");
+        if (!pattern.IsMatch(key))
+        {
+            throw new CatalogException(file, key, rule);
+        }
+
+        return seen.Add(key) ? key : throw new CatalogException(file, key, duplicate);
+    }
 
     private static string Required(string? value, string file, string entry, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new CatalogException(file, entry, $"missing {field}") : value;

@@ -1,5 +1,3 @@
-using Feeds.Core.Pipeline;
-
 namespace Feeds.Core.Catalog;
 
 /// <summary>Registers the catalog: its files, the one service every slice reads it through, the policy register, its feed and routes.</summary>

@@ -1,5 +1,3 @@
-using Feeds.Core.Http;
-
 namespace Feeds.Core.Catalog;
 
 /// <summary>

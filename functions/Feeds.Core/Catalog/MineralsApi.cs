@@ -1,5 +1,3 @@
-using Feeds.Core.Http;
-
 namespace Feeds.Core.Catalog;
 
 /// <summary><c>GET /api/minerals</c> and <c>GET /api/minerals/{id}</c>: the catalog as published, from <see cref="CatalogService"/>.</summary>

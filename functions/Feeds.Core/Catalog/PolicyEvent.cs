@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Feeds.Core.Catalog;
 
 /// <summary>
@@ -35,7 +37,19 @@ public sealed record PolicyEvent(
     public DateOnly Date => TookEffect || Announced is null ? InForce : Announced.Value;
 
     /// <summary>The instrument's citation: the source that names the measure.</summary>
+    [JsonIgnore]
     public PolicyCitation Source => Citations.First(c => c.Fact == "instrument");
+
+    /// <summary>The instrument's source address, where a source showed one (<see cref="SourceText"/> always cites).</summary>
+    public string? SourceUrl => Source.Url;
+
+    public string SourceText => Source.Text;
+
+    /// <summary>The day <see cref="Status"/> is given for: an answer's day, set with <c>with { StatusOn = day }</c>.</summary>
+    public DateOnly StatusOn { get; init; }
+
+    /// <summary>The status on <see cref="StatusOn"/> (<see cref="StatusAt"/>).</summary>
+    public string? Status => StatusAt(StatusOn);
 
     /// <summary>
     /// The status on <paramref name="day"/>: each part (a clause, or the whole measure) takes the entry covering the day
@@ -43,7 +57,7 @@ public sealed record PolicyEvent(
     /// is in force, <see cref="PartlyInForce"/> when some are, else the parts' common status (or the latest-starting one);
     /// null when no entry covers the day — before the announcement, or past an end date the sources do not go beyond.
     /// </summary>
-    public string? StatusOn(DateOnly day)
+    public string? StatusAt(DateOnly day)
     {
         var parts = StatusHistory.Select(s => s.Part).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var current = (parts.Count == 0 ? [null] : parts.Cast<string?>())
@@ -66,7 +80,7 @@ public sealed record PolicyEvent(
     }
 
     /// <summary>In force on the day, wholly or in part (not announced only, suspended, lifted or replaced).</summary>
-    public bool ActiveOn(DateOnly day) => StatusOn(day) is PolicyStatus.InForce or PartlyInForce;
+    public bool ActiveOn(DateOnly day) => StatusAt(day) is PolicyStatus.InForce or PartlyInForce;
 
     /// <summary>The register is real reference data.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",

@@ -1,5 +1,4 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Http;
 
 namespace Feeds.Core.Events;
 
@@ -36,7 +35,7 @@ public sealed class EventsApi(PolicyRegister register, CatalogService catalog, T
                 .Where(e => country is null || e.Country == country)
                 .Where(e => activeOn is null || e.ActiveOn(activeOn.Value))
                 .Where(e => hs is null || e.HsCodes.Any(h => h.Hs6 == hs))
-                .Select(e => EventItem.From(e, day))
+                .Select(e => e with { StatusOn = day })
                 .ToList();
             var envelope = new Dictionary<string, object?>
             {
@@ -48,7 +47,7 @@ public sealed class EventsApi(PolicyRegister register, CatalogService catalog, T
                 ["isSample"] = false,
                 ["source"] = "The policy register (data/events/events.json): each fact cites its source (citations; confirmed=false marks a fact seen only second-hand). Status on statusOn: in-force, partly-in-force (some clauses), announced, suspended, lifted, replaced, or null past the dates the sources cover.",
             };
-            var csv = new CsvTable<EventItem>(
+            var csv = new CsvTable<PolicyEvent>(
                 ["id", "date", "country", "title", "kind", "status", "status_on", "announced", "in_force", "took_effect", "instrument_number",
                  "instrument_title", "minerals", "hs_codes", "hs_codes_partial", "hs_codes_not_in_catalog", "scope", "status_history", "source_url", "source_text",
                  "confirmed", "is_sample"],

@@ -1,4 +1,3 @@
-using Feeds.Core.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace Feeds.Core.Http;

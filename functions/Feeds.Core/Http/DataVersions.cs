@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Feeds.Core.Storage;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Feeds.Core.Http;

@@ -1,4 +1,3 @@
-using Feeds.Core.Configuration;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 

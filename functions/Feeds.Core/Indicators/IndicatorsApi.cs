@@ -1,6 +1,4 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Http;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Indicators;
 

@@ -1,6 +1,5 @@
 using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Indicators;
 

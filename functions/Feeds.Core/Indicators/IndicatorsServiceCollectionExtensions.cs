@@ -1,5 +1,3 @@
-using Feeds.Core.Pipeline;
-
 namespace Feeds.Core.Indicators;
 
 /// <summary>Registers the indicators (recomputed after each comtrade or usgs run) and their routes.</summary>

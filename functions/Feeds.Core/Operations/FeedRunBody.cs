@@ -1,6 +1,3 @@
-using Feeds.Core.Http;
-using Feeds.Core.Pipeline;
-
 namespace Feeds.Core.Operations;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Feeds.Core.Pipeline;
-
 namespace Feeds.Core.Operations;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Http;
-using Feeds.Core.Pipeline;
-using Feeds.Core.Storage;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Feeds.Core.Operations;

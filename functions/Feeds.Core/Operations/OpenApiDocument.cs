@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Feeds.Core.Http;
 
 namespace Feeds.Core.Operations;
 

@@ -1,4 +1,3 @@
-using Feeds.Core.Storage;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

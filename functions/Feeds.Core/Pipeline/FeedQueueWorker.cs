@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Storage.Queues.Models;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Pipeline;
 

@@ -1,5 +1,3 @@
-using Feeds.Core.Configuration;
-
 namespace Feeds.Core.Pipeline;
 
 /// <summary>Registers what every feed runs through: run records and the run queue, checkpoints, quarantine, freshness, source and schedule settings.</summary>

@@ -1,5 +1,3 @@
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Pipeline;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace Feeds.Core.Reserves;
 /// are a country's qualifier. World sections become reserves rows; "Salient Statistics—United States" and "Import
 /// Sources" become salient rows. USGS's revision list is applied first (data/usgs/corrections.json).
 /// </summary>
-internal static partial class CommoditiesData2026Parser
+internal static class CommoditiesData2026Parser
 {
     /// <summary>What a row of the file is, by its section and statistic.</summary>
     private enum RowKind
@@ -298,14 +295,14 @@ internal static partial class CommoditiesData2026Parser
     private static (string Detail, bool Rounded) WithoutRounding(string detail)
     {
         var text = UsgsText.Clean(detail);
-        var match = RoundedSuffix().Match(text);
+        var match = UsgsPatterns.RoundedSuffix().Match(text);
         return match.Success ? (text[..match.Index].Trim(), true) : (text, false);
     }
 
     /// <summary>The basis the chapter's header states: "(Data in metric tons, lithium content, unless otherwise specified)" → "lithium content".</summary>
     private static string? DataInBasis(string otherNotes)
     {
-        var match = DataInPattern().Match(UsgsText.Clean(otherNotes));
+        var match = UsgsPatterns.DataInPattern().Match(UsgsText.Clean(otherNotes));
         if (!match.Success)
         {
             return null;
@@ -317,13 +314,13 @@ internal static partial class CommoditiesData2026Parser
 
     /// <summary>Notes parts are joined by " -- "; "Estimated." is one of them.</summary>
     private static bool IsEstimated(string? notes) =>
-        notes is not null && NotesSeparator().Split(notes).Any(p => EstimatedPart().IsMatch(p.Trim()));
+        notes is not null && UsgsPatterns.NotesSeparator().Split(notes).Any(p => UsgsPatterns.EstimatedPart().IsMatch(p.Trim()));
 
     /// <summary>A year ("2025") or a range ("2021–24"): the last year, and the period as published.</summary>
     private static bool TryYear(string cell, out int year, out string period)
     {
         period = UsgsText.Clean(cell);
-        var match = YearPattern().Match(period);
+        var match = UsgsPatterns.PeriodYears().Match(period);
         year = 0;
         if (!match.Success)
         {
@@ -347,19 +344,4 @@ internal static partial class CommoditiesData2026Parser
     }
 
     private static string Cell(Dictionary<string, string> cells, string name) => cells.TryGetValue(name, out var value) ? value : "";
-
-    [GeneratedRegex(@"\s*(?:[:,]\s*rounded|\(rounded\))\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex RoundedSuffix();
-
-    [GeneratedRegex(@"^\(Data in (?<data>.+),?\s+unless otherwise specified\)", RegexOptions.IgnoreCase)]
-    private static partial Regex DataInPattern();
-
-    [GeneratedRegex(@"\s*--\s*")]
-    private static partial Regex NotesSeparator();
-
-    [GeneratedRegex(@"^Estimated\s*\.?$", RegexOptions.IgnoreCase)]
-    private static partial Regex EstimatedPart();
-
-    [GeneratedRegex(@"^(?<first>\d{4})(?:\s*[–—-]\s*(?<last>\d{2}|\d{4}))?$")]
-    private static partial Regex YearPattern();
 }

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace Feeds.Core.Reserves;
 /// import sources "in descending order of import share", without shares. Records: the reliance cell, and each listed
 /// source (stored with its rank; footnote digits and padding go, "Republic of Korea" resolves).
 /// </summary>
-internal static partial class ImportRelianceParser
+internal static class ImportRelianceParser
 {
     public static bool Matches(IReadOnlyList<string> names) =>
         names.Contains("Commodity", StringComparer.OrdinalIgnoreCase)
@@ -90,10 +87,7 @@ internal static partial class ImportRelianceParser
     /// <summary>"Net_Import_Reliance_pct_2024" → 2024; "Major_Import_Sources_2020_2023" → 2020–2023.</summary>
     private static (string Period, int Last)? Years(string name)
     {
-        var years = YearPattern().Matches(name).Select(m => m.Value).ToList();
+        var years = UsgsPatterns.YearInText().Matches(name).Select(m => m.Value).ToList();
         return years.Count == 0 ? null : (string.Join('-', years), int.Parse(years[^1], CultureInfo.InvariantCulture));
     }
-
-    [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
-    private static partial Regex YearPattern();
 }

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -9,13 +6,13 @@ namespace Feeds.Core.Reserves;
 /// <c>Reserves_ore_K2O_equiv_kt</c>, <c>Cap_Sponge_t_2023</c>), the stage in the Type. A record is one value cell. A
 /// file small enough to be one group.
 /// </summary>
-internal static partial class PerCommodityWorldParser
+internal static class PerCommodityWorldParser
 {
     public static IEnumerable<UsgsBatch> Parse(UsgsFileContext file, ColumnLayout columns, IEnumerable<CsvRecord> records)
     {
         var batch = file.Batch(UsgsParser.PerCommodityLayout);
         var data = records.Where(r => !r.IsBlank).ToList();
-        var name = FileNamePattern().Match(file.OwnName);
+        var name = UsgsPatterns.FileNamePattern().Match(file.OwnName);
         var code = name.Success ? name.Groups["code"].Value.ToLowerInvariant() : null;
         var commodity = code is null ? null : file.Commodities.ByFileCode(code);
 
@@ -150,7 +147,4 @@ internal static partial class PerCommodityWorldParser
     private sealed record Row(
         string Edition, UsgsCommodity Commodity, string Code, UsgsCountryMatch Country, string CountryPublished, string Type,
         string Product, string? Coverage, string? Basis);
-
-    [GeneratedRegex(@"mcs(?<year>\d{4})-?(?<code>[a-z]+(?:-[a-z]+)?)_(?:world|salient)", RegexOptions.IgnoreCase)]
-    private static partial Regex FileNamePattern();
 }

@@ -1,7 +1,5 @@
 using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
-using Feeds.Core.Http;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Reserves;
 

@@ -1,5 +1,3 @@
-using Feeds.Core.Configuration;
-using Feeds.Core.Pipeline;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Feeds.Core.Reserves;

@@ -1,6 +1,4 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Http;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Reserves;
 
@@ -39,9 +37,6 @@ public sealed class SalientApi(CatalogService catalog, SalientStore store, ApiHa
                 .ThenByDescending(r => r.Edition, StringComparer.Ordinal).ThenBy(r => r.Statistic, StringComparer.Ordinal)
                 .ThenBy(r => r.Product, StringComparer.Ordinal).ThenBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Year)
                 .ThenBy(r => r.Rank ?? int.MaxValue).ThenByDescending(r => r.Value ?? double.MinValue)
-                .Select(r => new SalientItem(r.Edition, r.Kind, r.Statistic, r.Label, r.Product, r.Period, r.Year, r.PartnerKey, r.PartnerIso3, r.PartnerName,
-                    r.PartnerPublished, r.Value, r.ValueHigh, r.Qualifier, r.ValuePublished, r.Unit, r.Estimated, r.Rank, r.Notes, r.Correction, r.Commodity,
-                    r.SourceFile, r.SourceLine, false))
                 .ToList();
             var envelope = new Dictionary<string, object?>
             {
@@ -52,10 +47,10 @@ public sealed class SalientApi(CatalogService catalog, SalientStore store, ApiHa
                 ["isSample"] = false,
                 ["source"] = "USGS Mineral Commodity Summaries (public domain): per-commodity salient files, the T5 table, Fig2 net import reliance, and the MCS 2026 sections \"Salient Statistics—United States\" and \"Import Sources\". Values in the unit as published.",
             };
-            var csv = new CsvTable<SalientItem>(
+            var csv = new CsvTable<SalientRow>(
                 ["edition", "kind", "statistic", "label", "product", "period", "year", "partner_key", "partner_iso3", "partner", "partner_published", "value", "value_high",
                  "qualifier", "value_published", "unit", "estimated", "rank", "notes", "correction", "commodity", "source_file", "source_line", "is_sample"],
-                i => [i.Edition, i.Kind, i.Statistic, i.Label, i.Product, i.Period, CsvCells.Number(i.Year), i.PartnerKey, i.PartnerIso3, i.Partner, i.PartnerPublished,
+                i => [i.Edition, i.Kind, i.Statistic, i.Label, i.Product, i.Period, CsvCells.Number(i.Year), i.PartnerKey, i.PartnerIso3, i.PartnerName, i.PartnerPublished,
                       CsvCells.Number(i.Value), CsvCells.Number(i.ValueHigh), i.Qualifier, i.ValuePublished, i.Unit, CsvCells.Bool(i.Estimated), CsvCells.Number(i.Rank),
                       i.Notes, i.Correction, i.Commodity, i.SourceFile, CsvCells.Number(i.SourceLine), CsvCells.Bool(i.IsSample)]);
             return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "salient");

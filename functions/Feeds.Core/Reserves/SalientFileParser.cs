@@ -1,5 +1,3 @@
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -51,25 +49,10 @@ internal static class SalientFileParser
             var stray = Enumerable.Range(names.Count, Math.Max(0, record.Fields.Count - names.Count)).Concat(names.Select((n, i) => (n, i)).Where(x => x.n.Length == 0).Select(x => x.i))
                 .FirstOrDefault(i => i < record.Fields.Count && UsgsText.Clean(record.Fields[i]).Length > 0, -1);
             var yearText = UsgsText.Clean(UsgsFileContext.Cell(record, yearColumn));
-            var edition = file.Edition(UsgsFileContext.Cell(record, source));
-            var year = 0;
-            var error = stray >= 0 ? $"value '{UsgsText.Clean(record.Fields[stray])}' in column {stray + 1}, which has no header"
-                : !int.TryParse(yearText.Split('_')[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) ? $"year '{yearText}' is not a year"
-                : edition is null ? "no MCS edition in the DataSource cell or the file name" : null;
-            if (error is not null)
+            var strayError = stray >= 0 ? $"value '{UsgsText.Clean(record.Fields[stray])}' in column {stray + 1}, which has no header" : null;
+            if (file.SalientKeys(batch, record, valueColumns, strayError, yearText, UsgsFileContext.Cell(record, source), "DataSource",
+                    UsgsFileContext.Cell(record, commodityColumn)) is not (var year, var edition, var commodity))
             {
-                foreach (var column in valueColumns)
-                {
-                    batch.Quarantine(record, column.Name, error);
-                }
-
-                continue;
-            }
-
-            var commodity = file.Commodities.ByName(UsgsFileContext.Cell(record, commodityColumn));
-            if (!commodity.InScope)
-            {
-                batch.OutOfScopeRecords(commodity.Name, valueColumns.Count);
                 continue;
             }
 
@@ -86,7 +69,7 @@ internal static class SalientFileParser
                 var (statistic, product, unit) = Read(column.Name);
                 var label = repeated.Contains(column.Name) ? $"{column.Name} (column {column.Index + 1})" : column.Name;
                 batch.Add(new SalientRow(
-                    commodity.MineralId!, commodity.Name, edition!, SalientKinds.Statistic, statistic, label, commodity.Product ?? product,
+                    commodity.MineralId!, commodity.Name, edition, SalientKinds.Statistic, statistic, label, commodity.Product ?? product,
                     yearText, year, null, null, null, null, UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High), value.Qualifier,
                     value.Published, unit, estimated && value.Number is not null, null, null, commodity.Spelling, file.File, record.Line, column.Name));
             }

@@ -1,5 +1,3 @@
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -46,25 +44,9 @@ internal static class SalientTableParser
 
             batch.Count(values.Count);
             var yearText = Get(record, "Year");
-            var edition = file.Edition(Get(record, "Source"));
-            var year = 0;
-            var error = record.Fields.Skip(names.Count).Any(f => UsgsText.Clean(f).Length > 0) ? "values beyond the header's columns"
-                : !int.TryParse(yearText.Split('_')[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) ? $"year '{yearText}' is not a year or year_estimated"
-                : edition is null ? "no MCS edition in the Source cell or the file name" : null;
-            if (error is not null)
+            var strayError = record.Fields.Skip(names.Count).Any(f => UsgsText.Clean(f).Length > 0) ? "values beyond the header's columns" : null;
+            if (file.SalientKeys(batch, record, values, strayError, yearText, Get(record, "Source"), "Source", Get(record, "Critical_mineral")) is not (var year, var edition, var commodity))
             {
-                foreach (var column in values)
-                {
-                    batch.Quarantine(record, column.Name, error);
-                }
-
-                continue;
-            }
-
-            var commodity = file.Commodities.ByName(Get(record, "Critical_mineral"));
-            if (!commodity.InScope)
-            {
-                batch.OutOfScopeRecords(commodity.Name, values.Count);
                 continue;
             }
 
@@ -97,7 +79,7 @@ internal static class SalientTableParser
                 }
 
                 batch.Add(new SalientRow(
-                    commodity.MineralId!, commodity.Name, edition!, kind, statistic, column.Name, commodity.Product ?? "main", yearText, year,
+                    commodity.MineralId!, commodity.Name, edition, kind, statistic, column.Name, commodity.Product ?? "main", yearText, year,
                     partner?.Country.Key, partner?.Country.Iso3, partner?.Country.Name, partner is null ? null : partnerText,
                     UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High), value.Qualifier, value.Published,
                     statistic is SalientKinds.NetImportReliance or "leading-producer-share-of-world" ? "percent" : null,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Feeds.Core.Catalog;
 
 namespace Feeds.Core.Reserves;
@@ -13,7 +12,7 @@ namespace Feeds.Core.Reserves;
 /// critical-mineral list); in scope means the mineral (or its group) is on one of the catalog's lists, which every
 /// catalog mineral is. The MCS 2022–2024 files name their commodity by a code in the file name (<see cref="FileCodes"/>).
 /// </summary>
-public sealed partial class UsgsCommodities
+public sealed class UsgsCommodities
 {
     public const string AliasResource = "usgs/commodity-aliases.json";
 
@@ -126,7 +125,7 @@ public sealed partial class UsgsCommodities
         }
 
         // "COBALT, metal, oxides, and salts", "Aluminum (bauxite)": the base name, with the rest as the product.
-        var qualified = QualifiedName().Match(folded);
+        var qualified = UsgsPatterns.QualifiedName().Match(folded);
         if (qualified.Success && _known.TryGetValue(qualified.Groups["base"].Value.Trim(), out var baseMineral))
         {
             var product = baseMineral.Product ?? UsgsWording.Slug(qualified.Groups["rest"].Value);
@@ -177,7 +176,4 @@ public sealed partial class UsgsCommodities
             a.GetProperty("mineral").GetString()!,
             a.TryGetProperty("product", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null))];
     }
-
-    [GeneratedRegex(@"^(?<base>[^,(]+?)\s*(?:,\s*(?<rest>.+)|\((?<rest>[^)]*)\)\s*(?:,.*)?)$")]
-    private static partial Regex QualifiedName();
 }

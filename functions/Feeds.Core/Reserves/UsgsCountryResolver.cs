@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Feeds.Core.Catalog;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Reserves;
 
@@ -14,7 +12,7 @@ namespace Feeds.Core.Reserves;
 /// Russia" → <c>MULTI-CHN-DEU-RUS</c>, the value not split); and only when all of that fails and the text ends in
 /// "e", the same again without that estimate mark ("Japane"). An unmatched cell resolves to null.
 /// </summary>
-public sealed partial class UsgsCountryResolver
+public sealed class UsgsCountryResolver
 {
     private readonly Dictionary<string, UsgsCountry> _byName = new(StringComparer.Ordinal);
 
@@ -64,7 +62,7 @@ public sealed partial class UsgsCountryResolver
 
     private UsgsCountryMatch? Resolve(string cell)
     {
-        var text = FootnoteDigits().Replace(UsgsText.Fold(cell), "").TrimEnd();
+        var text = UsgsPatterns.FootnoteDigits().Replace(UsgsText.Fold(cell), "").TrimEnd();
         if (text.Length == 0)
         {
             return null;
@@ -72,7 +70,7 @@ public sealed partial class UsgsCountryResolver
 
         var match = MatchText(text);
         // The exact match came first: "Ukraine", "Greece", "France" end in "e" too.
-        if (match is null && text.EndsWith('e') && MatchText(FootnoteDigits().Replace(text[..^1], "").TrimEnd()) is { } marked)
+        if (match is null && text.EndsWith('e') && MatchText(UsgsPatterns.FootnoteDigits().Replace(text[..^1], "").TrimEnd()) is { } marked)
         {
             match = marked with { Country = marked.Country with { EstimateMark = true } };
         }
@@ -94,7 +92,7 @@ public sealed partial class UsgsCountryResolver
             return new UsgsCountryMatch(exact, null, text.Contains("(rounded)", StringComparison.Ordinal), null);
         }
 
-        var aggregate = AggregatePattern().Match(text);
+        var aggregate = UsgsPatterns.AggregatePattern().Match(text);
         if (aggregate.Success)
         {
             // "Other" alone is the full releases' spelling of "Other countries".
@@ -121,13 +119,13 @@ public sealed partial class UsgsCountryResolver
             return new UsgsCountryMatch(Aggregate(key), words.Count == 0 ? null : string.Join(", ", words), rounded, excludes);
         }
 
-        var qualified = QualifiedPattern().Match(text);
+        var qualified = UsgsPatterns.QualifiedPattern().Match(text);
         if (qualified.Success && _byName.TryGetValue(qualified.Groups["base"].Value.Trim(), out var country))
         {
             return new UsgsCountryMatch(country, qualified.Groups["qualifier"].Value.Trim(), false, null);
         }
 
-        var members = MemberSeparator().Split(text).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var members = UsgsPatterns.MemberSeparator().Split(text).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (members.Count >= 2 && members.All(m => _byName.TryGetValue(m, out var c) && !c.IsAggregate))
         {
             var iso3 = members.Select(m => _byName[m].Iso3!).ToList();
@@ -140,16 +138,4 @@ public sealed partial class UsgsCountryResolver
 
     private static UsgsCountry Aggregate(string key) =>
         new(key, null, key == UsgsCountry.WorldKey ? "World total" : "Other countries", IsAggregate: true, EstimateMark: false);
-
-    [GeneratedRegex(@"(?<=\D)\s*\d+$")]
-    private static partial Regex FootnoteDigits();
-
-    [GeneratedRegex(@"^(?<name>world total|other countries|other)\s*(?:\((?<inner>[^)]*)\))?\s*(?:,\s*(?<rest>.*))?$")]
-    private static partial Regex AggregatePattern();
-
-    [GeneratedRegex(@"^(?<base>[^(]+)\((?<qualifier>[^)]*)\)$")]
-    private static partial Regex QualifiedPattern();
-
-    [GeneratedRegex(@",\s*and\s+|,\s*|\s+and\s+")]
-    private static partial Regex MemberSeparator();
 }

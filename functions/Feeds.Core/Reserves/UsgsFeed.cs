@@ -1,6 +1,4 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Pipeline;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Reserves;
 

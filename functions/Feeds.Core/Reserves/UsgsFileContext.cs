@@ -1,10 +1,7 @@
-using Feeds.Core.Storage;
-using System.Text.RegularExpressions;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>What every layout parser of one file shares: the file's name, encoding and edition, and the resolvers.</summary>
-internal sealed partial class UsgsFileContext(string file, string encoding, UsgsCountryResolver countries, UsgsCommodities commodities, UsgsCorrections corrections)
+internal sealed class UsgsFileContext(string file, string encoding, UsgsCountryResolver countries, UsgsCommodities commodities, UsgsCorrections corrections)
 {
     public string File { get; } = file;
     public string Encoding { get; } = encoding;
@@ -16,7 +13,7 @@ internal sealed partial class UsgsFileContext(string file, string encoding, Usgs
     public string OwnName => File[(File.LastIndexOf('!') + 1)..];
 
     /// <summary>The edition the file name states (<c>MCS2026_Commodities_Data.csv</c>, <c>mcs2024-lithi_world.csv</c>), or null.</summary>
-    public string? EditionInName => EditionPattern().Match(OwnName) is { Success: true } m ? "MCS" + m.Groups["year"].Value : null;
+    public string? EditionInName => UsgsPatterns.EditionPattern().Match(OwnName) is { Success: true } m ? "MCS" + m.Groups["year"].Value : null;
 
     public UsgsBatch Batch(string layout) => new(File, layout, Encoding);
 
@@ -24,7 +21,41 @@ internal sealed partial class UsgsFileContext(string file, string encoding, Usgs
     public string? Edition(string? source)
     {
         var text = UsgsText.Clean(source);
-        return SourcePattern().IsMatch(text) ? text.ToUpperInvariant() : EditionInName;
+        return UsgsPatterns.SourcePattern().IsMatch(text) ? text.ToUpperInvariant() : EditionInName;
+    }
+
+    /// <summary>
+    /// The year, edition and commodity a salient record's values share. When a key is unreadable (or
+    /// <paramref name="strayError"/> names a value outside the header) every value column is quarantined with the
+    /// reason; when the commodity is on no list its values are counted out of scope. Null in both cases.
+    /// </summary>
+    public (int Year, string Edition, UsgsCommodity Commodity)? SalientKeys(
+        UsgsBatch batch, CsvRecord record, IReadOnlyList<(string Name, int Index)> columns, string? strayError,
+        string yearText, string sourceCell, string sourceColumn, string commodityCell)
+    {
+        var edition = Edition(sourceCell);
+        var year = 0;
+        var error = strayError
+            ?? (!int.TryParse(yearText.Split('_')[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) ? $"year '{yearText}' is not a year (or year_estimated)"
+            : edition is null ? $"no MCS edition in the {sourceColumn} cell or the file name" : null);
+        if (error is not null)
+        {
+            foreach (var column in columns)
+            {
+                batch.Quarantine(record, column.Name, error);
+            }
+
+            return null;
+        }
+
+        var commodity = Commodities.ByName(commodityCell);
+        if (!commodity.InScope)
+        {
+            batch.OutOfScopeRecords(commodity.Name, columns.Count);
+            return null;
+        }
+
+        return (year, edition!, commodity);
     }
 
     /// <summary>
@@ -73,11 +104,11 @@ internal sealed partial class UsgsFileContext(string file, string encoding, Usgs
 
     /// <summary>"Excludes U.S. production." in a notes cell, as written, or null.</summary>
     public static string? Excludes(string? notes) =>
-        notes is not null && ExcludesPattern().Match(notes) is { Success: true } m ? m.Value.Trim() : null;
+        notes is not null && UsgsPatterns.ExcludesPattern().Match(notes) is { Success: true } m ? m.Value.Trim() : null;
 
     /// <summary>A note that says a year's figure is an estimate ("estimated 2023", "Production in 2021 is also estimated").</summary>
     public static bool NotesSayEstimated(string? notes, int year) =>
-        notes is not null && EstimatedYearPattern().Matches(notes).Any(m => m.Groups["year"].Value == year.ToString(CultureInfo.InvariantCulture));
+        notes is not null && UsgsPatterns.EstimatedYearPattern().Matches(notes).Any(m => m.Groups["year"].Value == year.ToString(CultureInfo.InvariantCulture));
 
     public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -89,16 +120,4 @@ internal sealed partial class UsgsFileContext(string file, string encoding, Usgs
         var list = parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return list.Count == 0 ? null : string.Join("; ", list);
     }
-
-    [GeneratedRegex(@"(?<![a-z])mcs[\s_-]?(?<year>20\d{2})", RegexOptions.IgnoreCase)]
-    private static partial Regex EditionPattern();
-
-    [GeneratedRegex(@"^MCS\d{4}$", RegexOptions.IgnoreCase)]
-    private static partial Regex SourcePattern();
-
-    [GeneratedRegex(@"Excludes U\.\s?S\.? production\.?", RegexOptions.IgnoreCase)]
-    private static partial Regex ExcludesPattern();
-
-    [GeneratedRegex(@"(?:estimated (?:for |in )?(?<year>\d{4})|in (?<year>\d{4}) is also estimated|also estimated in (?<year>\d{4}))", RegexOptions.IgnoreCase)]
-    private static partial Regex EstimatedYearPattern();
 }

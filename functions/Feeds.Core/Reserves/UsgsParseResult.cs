@@ -1,6 +1,3 @@
-using Feeds.Core.Pipeline;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>

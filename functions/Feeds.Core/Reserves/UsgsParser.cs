@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Feeds.Core.Catalog;
 
 namespace Feeds.Core.Reserves;
@@ -12,7 +11,7 @@ namespace Feeds.Core.Reserves;
 /// group of outcomes at a time (<see cref="UsgsBatch"/>); every record read ends stored, out of scope, superseded or
 /// quarantined with the reason. Never throws on any input.
 /// </summary>
-public sealed partial class UsgsParser(CatalogData catalog, UsgsCorrections corrections)
+public sealed class UsgsParser(CatalogData catalog, UsgsCorrections corrections)
 {
     public const string PerCommodityLayout = "mcs-per-commodity";
     public const string World2025Layout = "mcs2025-world";
@@ -143,9 +142,6 @@ public sealed partial class UsgsParser(CatalogData catalog, UsgsCorrections corr
     private static string CleanHeader(string cell)
     {
         var text = UsgsText.Clean(cell.Replace("\uFEFF", "", StringComparison.Ordinal));
-        return UnnamedPattern().IsMatch(text) ? "" : text;
+        return UsgsPatterns.UnnamedPattern().IsMatch(text) ? "" : text;
     }
-
-    [GeneratedRegex(@"^Unnamed: \d+$")]
-    private static partial Regex UnnamedPattern();
 }

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace Feeds.Core.Reserves;
 /// exporter, <c>s</c> / <c>Small</c> / <c>Large</c> / <c>Variable, …</c> qualitative, <c>Included in …</c>. A blank
 /// cell is "not available". Anything else is an error (quarantined with the reason), never a guess.
 /// </summary>
-public static partial class UsgsValueParser
+public static class UsgsValueParser
 {
     private static readonly string[] QualitativeWords = ["s", "small", "very small", "moderate", "large", "moderate to large", "very large"];
 
@@ -60,7 +57,7 @@ public static partial class UsgsValueParser
             return new UsgsValue(UsgsQualifier.Qualitative, null, published);
         }
 
-        if (IncludedPattern().IsMatch(text))
+        if (UsgsPatterns.IncludedPattern().IsMatch(text))
         {
             return new UsgsValue(UsgsQualifier.IncludedElsewhere, null, published);
         }
@@ -70,7 +67,7 @@ public static partial class UsgsValueParser
             return new UsgsValue(UsgsQualifier.UpperBound, 0.5m, published);
         }
 
-        var bound = BoundPattern().Match(text);
+        var bound = UsgsPatterns.BoundPattern().Match(text);
         if (bound.Success)
         {
             if (!TryNumber(bound.Groups["number"].Value, out var limit))
@@ -89,14 +86,14 @@ public static partial class UsgsValueParser
             return new UsgsValue(qualifier, limit, published);
         }
 
-        var range = RangePattern().Match(text);
+        var range = UsgsPatterns.RangePattern().Match(text);
         if (range.Success && TryNumber(range.Groups["low"].Value, out var low) && TryNumber(range.Groups["high"].Value, out var high) && low <= high)
         {
             return new UsgsValue(UsgsQualifier.Range, low, published, High: high);
         }
 
         // The estimate mark glued to a value ("e20,000"), as on country names.
-        var marked = EstimateMarkPattern().Match(text);
+        var marked = UsgsPatterns.EstimateMarkPattern().Match(text);
         if (marked.Success && TryNumber(marked.Groups["number"].Value, out var estimate))
         {
             return new UsgsValue(UsgsQualifier.Estimated, estimate, published);
@@ -120,7 +117,7 @@ public static partial class UsgsValueParser
     public static UsgsValue? FromNotes(string? notes, bool estimated)
     {
         var text = UsgsText.Clean(notes);
-        var match = NotesValuePattern().Match(text);
+        var match = UsgsPatterns.NotesValuePattern().Match(text);
         if (!match.Success)
         {
             return null;
@@ -139,8 +136,8 @@ public static partial class UsgsValueParser
     {
         var text = UsgsText.Clean(notes);
         // "NA (Reserve data is thousand metric tons)." — the parenthesis restates the unit; the symbol is what is left.
-        text = UnitRestatement().Replace(text, "").Trim().TrimEnd('.').Trim();
-        var forYears = ForYearsPattern().Match(text);
+        text = UsgsPatterns.UnitRestatement().Replace(text, "").Trim().TrimEnd('.').Trim();
+        var forYears = UsgsPatterns.ForYearsPattern().Match(text);
         if (forYears.Success)
         {
             if (year is { } y && !CoversYear(forYears.Groups["years"].Value, y))
@@ -167,7 +164,7 @@ public static partial class UsgsValueParser
     {
         number = 0;
         var clean = UsgsText.Clean(text);
-        if (!NumberPattern().IsMatch(clean))
+        if (!UsgsPatterns.NumberPattern().IsMatch(clean))
         {
             return false;
         }
@@ -194,28 +191,4 @@ public static partial class UsgsValueParser
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static bool Eq(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")]
-    private static partial Regex NumberPattern();
-
-    [GeneratedRegex(@"^(?<op>>=|<=|>|<|≥|≤|\?|more than|greater than|less than)\s*(?<number>[\d,.]+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex BoundPattern();
-
-    [GeneratedRegex(@"^(?<low>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:–|—|-|to)\s*(?<high>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex RangePattern();
-
-    [GeneratedRegex(@"^e\s?(?<number>\d[\d,.]*)$")]
-    private static partial Regex EstimateMarkPattern();
-
-    [GeneratedRegex(@"^included (?:in|with)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex IncludedPattern();
-
-    [GeneratedRegex(@"^(?<value>(?:[<>]\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?=\.(?:\s|$)|$)")]
-    private static partial Regex NotesValuePattern();
-
-    [GeneratedRegex(@"\(\s*reserve data (?:is|are) [^)]*\)", RegexOptions.IgnoreCase)]
-    private static partial Regex UnitRestatement();
-
-    [GeneratedRegex(@"^(?<symbol>W|NA|XX)\s+for\s+(?<years>[\d\s,–-]+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex ForYearsPattern();
 }

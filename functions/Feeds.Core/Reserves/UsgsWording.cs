@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -8,7 +5,7 @@ namespace Feeds.Core.Reserves;
 /// and section title): the stage, the measure, the product words and the basis. Nothing here rejects a wording: an
 /// unknown wording is its own product slug, a production with no stage is measure <c>production</c>.
 /// </summary>
-public static partial class UsgsWording
+public static class UsgsWording
 {
     /// <summary>Stage phrases (typos as USGS published them), longest first.</summary>
     private static readonly (string Phrase, string Stage)[] StagePhrases =
@@ -119,7 +116,7 @@ public static partial class UsgsWording
         var bases = new List<string>();
         // Em and en dashes separate like commas ("Production—crude ore"); hyphens inside words stay ("rare-earth-oxide").
         var text = UsgsText.Clean(wording).Replace('\u2014', ',').Replace('\u2013', ',');
-        foreach (var raw in Separators().Split(text))
+        foreach (var raw in UsgsPatterns.Separators().Split(text))
         {
             var part = string.Join(' ', raw.Trim().TrimEnd('.').Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries));
             var folded = UsgsText.Fold(part);
@@ -150,14 +147,14 @@ public static partial class UsgsWording
             }
 
             // "silicon content of ferrosilicon": the basis, then the product it is of.
-            var contentOf = ContentOf().Match(part);
+            var contentOf = UsgsPatterns.ContentOf().Match(part);
             if (contentOf.Success)
             {
                 bases.Add(contentOf.Groups["basis"].Value.Trim());
                 part = contentOf.Groups["product"].Value.Trim();
                 folded = UsgsText.Fold(part);
             }
-            else if (BasisPattern().IsMatch(folded))
+            else if (UsgsPatterns.BasisPattern().IsMatch(folded))
             {
                 bases.Add(part);
                 continue;
@@ -206,19 +203,7 @@ public static partial class UsgsWording
     /// <summary>A slug: lower-case letters and digits joined by '-', at most 60 characters.</summary>
     public static string Slug(string text)
     {
-        var slug = NonSlug().Replace(UsgsText.Fold(text), "-").Trim('-');
+        var slug = UsgsPatterns.NonSlug().Replace(UsgsText.Fold(text), "-").Trim('-');
         return slug.Length <= 60 ? slug : slug[..60].TrimEnd('-');
     }
-
-    [GeneratedRegex(@"[,:;]|\s-\s")]
-    private static partial Regex Separators();
-
-    [GeneratedRegex(@"^(?<basis>.*\bcontent) of (?<product>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex ContentOf();
-
-    [GeneratedRegex(@"\b(?:content|contained|equivalent|equiv|gross weight|grosss weight|dry|calcined|marketable|usable ore|\w*oxide)\b")]
-    private static partial Regex BasisPattern();
-
-    [GeneratedRegex(@"[^a-z0-9]+")]
-    private static partial Regex NonSlug();
 }

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Reserves;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace Feeds.Core.Reserves;
 /// series (those with their own World total), and a note that restates a column's unit ("Reserve data is thousand
 /// metric tons") for the whole column. A record is one value cell of a column the commodity has.
 /// </summary>
-internal static partial class WorldData2025Parser
+internal static class WorldData2025Parser
 {
     public static IEnumerable<UsgsBatch> Parse(UsgsFileContext file, ColumnLayout columns, IEnumerable<CsvRecord> records)
     {
@@ -175,7 +172,7 @@ internal static partial class WorldData2025Parser
 
             foreach (var note in rows.Select(r => UsgsText.Clean(UsgsFileContext.Cell(r, index))).Where(n => n.Length > 0))
             {
-                var match = UnitNote().Match(note);
+                var match = UsgsPatterns.UnitNote().Match(note);
                 if (match.Success && UsgsUnits.FromWords(match.Groups["unit"].Value) is { TonsPer: not null } unit)
                 {
                     result.TryAdd(kind, (unit, note));
@@ -200,8 +197,4 @@ internal static partial class WorldData2025Parser
     private sealed record Row(
         string Edition, UsgsCommodity Commodity, UsgsCountryMatch Country, string CountryPublished, string Type, string Product,
         string? Coverage, string? Basis, UsgsUnit Unit, string UnitPublished);
-
-    /// <summary>"(Reserve data is thousand metric tons)", "Crude Ore, million metric tons": a note that states the column's unit.</summary>
-    [GeneratedRegex(@"(?:data (?:is|are) (?:in )?|^[^,]+,\s*)(?<unit>thousand metric tons|million metric tons|metric tons|kilograms)\s*\)?\.?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex UnitNote();
 }

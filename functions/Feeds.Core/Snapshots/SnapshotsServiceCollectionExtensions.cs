@@ -1,5 +1,3 @@
-using Feeds.Core.Configuration;
-
 namespace Feeds.Core.Snapshots;
 
 /// <summary>Registers the partner snapshot export, its blob store and its routes.</summary>

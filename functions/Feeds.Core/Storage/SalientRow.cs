@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Feeds.Core.Storage;
 
 /// <summary>
@@ -12,8 +14,9 @@ namespace Feeds.Core.Storage;
 /// <param name="Product">A slug of the product the figure is about (<c>main</c> when the label names none).</param>
 /// <param name="Period">The period as published (<c>2024</c>, <c>2021–24</c>, <c>2020-2023</c>).</param>
 /// <param name="Year">The period's last year.</param>
+/// <remarks>Also the item of <c>GET /api/salient</c>: the mineral is the query's, the column is internal.</remarks>
 public sealed record SalientRow(
-    string MineralId,
+    [property: JsonIgnore] string MineralId,
     string Commodity,
     string Edition,
     string Kind,
@@ -24,7 +27,7 @@ public sealed record SalientRow(
     int Year,
     string? PartnerKey,
     string? PartnerIso3,
-    string? PartnerName,
+    [property: JsonPropertyName("partner")] string? PartnerName,
     string? PartnerPublished,
     double? Value,
     double? ValueHigh,
@@ -37,4 +40,10 @@ public sealed record SalientRow(
     string? Correction,
     string SourceFile,
     int SourceLine,
-    string Column);
+    [property: JsonIgnore] string Column)
+{
+    /// <summary>USGS figures are real data: every item says so, like rows of other routes.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+        Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]
+    public bool IsSample => false;
+}

@@ -2,7 +2,6 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Feeds.Core.Configuration;
 
 namespace Feeds.Core.Storage;
 
@@ -13,40 +12,24 @@ namespace Feeds.Core.Storage;
 /// </summary>
 public static class StorageClientFactory
 {
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, TableClientOptions? options = null)
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, TableClientOptions? options = null) =>
+        Create(configuration, "tableServiceUri", c => new TableServiceClient(c, options), (uri, credential) => new TableServiceClient(uri, credential, options));
+
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, BlobClientOptions? options = null) =>
+        Create(configuration, "blobServiceUri", c => new BlobServiceClient(c, options), (uri, credential) => new BlobServiceClient(uri, credential, options));
+
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, QueueClientOptions? options = null) =>
+        Create(configuration, "queueServiceUri", c => new QueueServiceClient(c, options), (uri, credential) => new QueueServiceClient(uri, credential, options));
+
+    private static T Create<T>(IConfiguration configuration, string uriKey, Func<string, T> fromConnectionString, Func<Uri, TokenCredential, T> fromIdentity)
     {
-        var connectionString = ConnectionString(configuration);
-        if (connectionString is not null)
+        if (ConnectionString(configuration) is { } connectionString)
         {
-            return new TableServiceClient(connectionString, options);
+            return fromConnectionString(connectionString);
         }
 
         var section = configuration.GetSection(FeedsSettings.StorageConnection);
-        return new TableServiceClient(RequiredUri(section, "tableServiceUri"), Credential(section), options);
-    }
-
-    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, BlobClientOptions? options = null)
-    {
-        var connectionString = ConnectionString(configuration);
-        if (connectionString is not null)
-        {
-            return new BlobServiceClient(connectionString, options);
-        }
-
-        var section = configuration.GetSection(FeedsSettings.StorageConnection);
-        return new BlobServiceClient(RequiredUri(section, "blobServiceUri"), Credential(section), options);
-    }
-
-    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, QueueClientOptions? options = null)
-    {
-        var connectionString = ConnectionString(configuration);
-        if (connectionString is not null)
-        {
-            return new QueueServiceClient(connectionString, options);
-        }
-
-        var section = configuration.GetSection(FeedsSettings.StorageConnection);
-        return new QueueServiceClient(RequiredUri(section, "queueServiceUri"), Credential(section), options);
+        return fromIdentity(RequiredUri(section, uriKey), Credential(section));
     }
 
     private static string? ConnectionString(IConfiguration configuration)

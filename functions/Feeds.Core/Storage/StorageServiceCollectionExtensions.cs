@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Storage.Queues;
-using Feeds.Core.Configuration;
 
 namespace Feeds.Core.Storage;
 

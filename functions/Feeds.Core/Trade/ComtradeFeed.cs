@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Feeds.Core.Catalog;
-using Feeds.Core.Pipeline;
-using Feeds.Core.Storage;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

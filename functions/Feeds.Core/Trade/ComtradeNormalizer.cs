@@ -1,5 +1,4 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Trade;
 

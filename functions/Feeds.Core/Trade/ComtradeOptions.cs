@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Feeds.Core.Pipeline;
 
 namespace Feeds.Core.Trade;
 

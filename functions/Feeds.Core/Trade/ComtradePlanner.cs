@@ -1,5 +1,4 @@
 using Feeds.Core.Catalog;
-using Feeds.Core.Pipeline;
 
 namespace Feeds.Core.Trade;
 

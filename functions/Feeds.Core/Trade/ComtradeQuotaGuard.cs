@@ -1,5 +1,4 @@
 using Azure;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Trade;
 

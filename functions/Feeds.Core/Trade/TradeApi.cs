@@ -1,8 +1,6 @@
 using Azure;
 using Feeds.Core.Analysis;
 using Feeds.Core.Catalog;
-using Feeds.Core.Http;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Trade;
 

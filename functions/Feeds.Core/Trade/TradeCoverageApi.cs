@@ -1,6 +1,3 @@
-using Feeds.Core.Http;
-using Feeds.Core.Storage;
-
 namespace Feeds.Core.Trade;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Feeds.Core.Analysis;
-using Feeds.Core.Storage;
 
 namespace Feeds.Core.Trade;
 

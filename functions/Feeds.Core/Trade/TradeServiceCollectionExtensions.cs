@@ -1,6 +1,3 @@
-using Feeds.Core.Configuration;
-using Feeds.Core.Pipeline;
-
 namespace Feeds.Core.Trade;
 
 /// <summary>Registers the trade slice: Comtrade options, the HTTP client with its resilience pipeline, the feed and the trade routes.</summary>

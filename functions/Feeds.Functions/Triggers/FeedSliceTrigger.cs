@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using Feeds.Core.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Feeds.Functions.Triggers;

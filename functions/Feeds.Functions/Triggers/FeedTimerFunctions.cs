@@ -1,8 +1,3 @@
-using Feeds.Core.Catalog;
-using Feeds.Core.Pipeline;
-using Feeds.Core.Reserves;
-using Feeds.Core.Snapshots;
-using Feeds.Core.Trade;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,3 @@
-using Feeds.Core.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

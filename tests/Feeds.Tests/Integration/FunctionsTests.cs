@@ -52,7 +52,7 @@ public sealed class FunctionsTests(AzuriteFixture azurite)
         var run = await QueueWorkers.RunLatestAsync(services, CatalogFeed.FeedName);
         Assert.Equal(("timer", FeedRunStatus.Succeeded), (run.Trigger, run.Status));
 
-        var functions = ActivatorUtilities.CreateInstance<CatalogTriggers>(services);
+        var functions = ActivatorUtilities.CreateInstance<ApiTriggers>(services);
         var context = Context(services, "?lists=IN2023,US2025");
         var (status, body) = await Execute(await functions.ListMinerals(context.Request, CancellationToken.None), context);
         Assert.Equal(200, status);

@@ -31,7 +31,7 @@ public sealed class UsgsFunctionsTests(AzuriteFixture azurite)
         Assert.Equal(new FeedRunProgress(files, files, 0), run.Slices); // one slice per file
         Assert.True(run.Outcome!.Records.AddsUp);
 
-        var function = ActivatorUtilities.CreateInstance<DataTriggers>(services);
+        var function = ActivatorUtilities.CreateInstance<ApiTriggers>(services);
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = HttpMethods.Get;
         context.Request.Path = "/api/reserves";

@@ -129,7 +129,7 @@ public sealed class PartnerKeysScriptTests : IDisposable
     public void The_script_names_the_links_function_and_only_keyed_routes_take_a_function_key()
     {
         var script = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "scripts", "partner-keys.sh"));
-        var functions = typeof(OperationsTriggers).Assembly.GetTypes()
+        var functions = typeof(ApiTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>(), Http: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().FirstOrDefault()))
             .Where(f => f.Function is not null && f.Http is not null)

@@ -53,8 +53,8 @@ public sealed class PolicyRegisterTests
         Assert.Contains("graphite", no46.Minerals);
         Assert.Contains(Register.For("graphite"), e => e.Id == no46.Id);
 
-        Assert.Equal(PolicyStatus.InForce, no46.StatusOn(Day("2025-11-08")));
-        Assert.Equal(PolicyEvent.PartlyInForce, no46.StatusOn(Day("2025-11-09"))); // clause 1 stays, clause 2 suspended that day
+        Assert.Equal(PolicyStatus.InForce, no46.StatusAt(Day("2025-11-08")));
+        Assert.Equal(PolicyEvent.PartlyInForce, no46.StatusAt(Day("2025-11-09"))); // clause 1 stays, clause 2 suspended that day
         Assert.True(no46.ActiveOn(Day("2026-06-01")));
         var suspended = no46.StatusHistory.Single(s => s.Status == PolicyStatus.Suspended);
         Assert.Equal(("clause 2", "chn-2025-no72-suspension-no46-clause2"), (suspended.Part, suspended.By));
@@ -70,9 +70,9 @@ public sealed class PolicyRegisterTests
         Assert.Equal(Day("2025-10-09"), no58.Date); // the announcement: the scheduled 2025-11-08 never came
         Assert.Contains("850760", no58.HsCodes.Select(h => h.Hs6));
 
-        Assert.Equal(PolicyStatus.Announced, no58.StatusOn(Day("2025-10-20")));
-        Assert.Equal(PolicyStatus.Suspended, no58.StatusOn(Day("2025-11-07")));
-        Assert.Null(no58.StatusOn(Day("2026-11-28"))); // past the suspension's end the sources say nothing
+        Assert.Equal(PolicyStatus.Announced, no58.StatusAt(Day("2025-10-20")));
+        Assert.Equal(PolicyStatus.Suspended, no58.StatusAt(Day("2025-11-07")));
+        Assert.Null(no58.StatusAt(Day("2026-11-28"))); // past the suspension's end the sources say nothing
         Assert.False(no58.ActiveOn(Day("2025-11-08")));
 
         var october = Register.All.Where(e => e.Announced == Day("2025-10-09")).Select(e => e.Instrument.Number).ToList();
@@ -99,8 +99,8 @@ public sealed class PolicyRegisterTests
     {
         var cobalt = Event("cod-2025-cobalt-export-suspension");
         Assert.Equal(("COD", Day("2025-02-22")), (cobalt.Country, cobalt.InForce));
-        Assert.Equal(PolicyStatus.InForce, cobalt.StatusOn(Day("2025-07-01")));
-        Assert.Equal(PolicyStatus.Replaced, cobalt.StatusOn(Day("2025-10-16")));
+        Assert.Equal(PolicyStatus.InForce, cobalt.StatusAt(Day("2025-07-01")));
+        Assert.Equal(PolicyStatus.Replaced, cobalt.StatusAt(Day("2025-10-16")));
         Assert.True(Event("cod-2025-cobalt-export-quota").ActiveOn(Day("2025-10-16")));
         Assert.Contains(cobalt.Citations, c => c.Fact == "instrument" && c.Text.Contains("001/ARECOMS/2025", StringComparison.Ordinal));
 

@@ -45,7 +45,7 @@ public sealed class RouteParityTests
     [Fact]
     public void Local_host_and_functions_app_serve_the_same_routes()
     {
-        var functions = FunctionRoutes(typeof(CatalogTriggers).Assembly);
+        var functions = FunctionRoutes(typeof(ApiTriggers).Assembly);
         var local = LocalRoutes();
 
         Assert.NotEmpty(functions);
@@ -58,7 +58,7 @@ public sealed class RouteParityTests
     {
         // The local route set is read from the running app's endpoints: one mapped beside the API must show up in it,
         // and then the two hosts differ.
-        var functions = FunctionRoutes(typeof(CatalogTriggers).Assembly);
+        var functions = FunctionRoutes(typeof(ApiTriggers).Assembly);
         var local = LocalRoutes(app => app.MapGet("/api/extra", () => "x"));
 
         Assert.Contains("GET /api/extra", local);
@@ -69,7 +69,7 @@ public sealed class RouteParityTests
     public void Only_routes_that_grant_something_need_a_function_key()
     {
         // docs/api.md: data is public (anonymous); raw rejected records, runs (they cost source calls) and download links are not.
-        var levels = typeof(CatalogTriggers).Assembly.GetTypes()
+        var levels = typeof(ApiTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
@@ -90,7 +90,7 @@ public sealed class RouteParityTests
         var metadata = Directory.EnumerateFiles(path, "functions.metadata", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
         var listed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadata))!.AsArray().Select(f => (string)f!["name"]!).ToHashSet();
-        var declared = typeof(CatalogTriggers).Assembly.GetTypes()
+        var declared = typeof(ApiTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
             .OfType<string>()
@@ -108,7 +108,7 @@ public sealed class RouteParityTests
         // The document describes each read route's GET and the action route's POST (starting a run); HEAD, OPTIONS and
         // the 405s are the same for every route (docs/api.md).
         var action = $"/{ApiRoutes.Prefix}/{ApiRoutes.FeedRuns}";
-        var served = FunctionRoutes(typeof(CatalogTriggers).Assembly)
+        var served = FunctionRoutes(typeof(ApiTriggers).Assembly)
             .Where(r => r == $"POST {action}" || (r.StartsWith("GET ", StringComparison.Ordinal) && r != $"GET {action}")).ToHashSet();
 
         Assert.True(documented.SetEquals(served),
