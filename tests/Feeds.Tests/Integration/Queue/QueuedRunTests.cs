@@ -13,7 +13,7 @@ namespace Feeds.Tests.Integration.Queue;
 /// Runs fanned out over the real queue on Azurite, worked by in-process workers (the local host's and the Functions
 /// trigger's seam, <see cref="FeedSliceProcessor"/>), against the Comtrade stand-in over real HTTP.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(TimingCollection.Name)]
 public sealed class QueuedRunTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly string[] SystemColumns = ["odata.etag", "Timestamp", "RunId", "RetrievedAt"];
