@@ -12,8 +12,6 @@ public static class CatalogEntities
     public const string MineralsPartition = "minerals", ListsPartition = "lists";
     public const string CountriesPartition = "countries", AreasPartition = "areas", GroupsPartition = "groups";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The entities that represent <paramref name="catalog"/>, by table.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<TableEntity>> ToEntities(CatalogData catalog)
     {
@@ -26,10 +24,10 @@ public static class CatalogEntities
                 ["Kind"] = m.Kind,
                 ["Symbol"] = m.Symbol,
                 ["Group"] = m.Group,
-                ["Members"] = ToJson(m.Members),
-                ["UsgsNames"] = ToJson(m.UsgsNames),
-                ["Designations"] = ToJson(m.Designations),
-                ["HsCodes"] = ToJson(m.HsCodes),
+                ["Members"] = JsonColumn.Write(m.Members),
+                ["UsgsNames"] = JsonColumn.Write(m.UsgsNames),
+                ["Designations"] = JsonColumn.Write(m.Designations),
+                ["HsCodes"] = JsonColumn.Write(m.HsCodes),
                 ["CatalogVersion"] = catalog.Version,
                 ["IsSample"] = false,
             });
@@ -45,7 +43,7 @@ public static class CatalogEntities
                 ["Published"] = l.Published,
                 ["Source"] = l.Source,
                 ["EntryCount"] = l.Entries.Count,
-                ["Entries"] = ToJson(l.Entries),
+                ["Entries"] = JsonColumn.Write(l.Entries),
                 ["CatalogVersion"] = catalog.Version,
             });
         }
@@ -58,10 +56,10 @@ public static class CatalogEntities
                 ["Name"] = c.Name,
                 ["ComtradeCode"] = c.ComtradeCode,
                 ["M49"] = c.M49,
-                ["UsgsNames"] = ToJson(c.UsgsNames),
+                ["UsgsNames"] = JsonColumn.Write(c.UsgsNames),
                 // Every group it ever belonged to (as before), and when (MembershipHistory).
-                ["Memberships"] = ToJson(c.MembershipHistory.Select(m => m.Group).Distinct().Order(StringComparer.Ordinal)),
-                ["MembershipHistory"] = ToJson(c.MembershipHistory),
+                ["Memberships"] = JsonColumn.Write(c.MembershipHistory.Select(m => m.Group).Distinct().Order(StringComparer.Ordinal)),
+                ["MembershipHistory"] = JsonColumn.Write(c.MembershipHistory),
                 ["CatalogVersion"] = catalog.Version,
                 ["IsSample"] = false,
             });
@@ -88,8 +86,8 @@ public static class CatalogEntities
                 ["Note"] = g.Note,
                 ["From"] = g.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["To"] = g.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["LegalTest"] = g.LegalTest is null ? null : ToJson(g.LegalTest),
-                ["Members"] = ToJson(g.Members),
+                ["LegalTest"] = g.LegalTest is null ? null : JsonColumn.Write(g.LegalTest),
+                ["Members"] = JsonColumn.Write(g.Members),
                 ["CatalogVersion"] = catalog.Version,
             });
         }
@@ -100,6 +98,4 @@ public static class CatalogEntities
             [FeedTables.Countries] = countries,
         };
     }
-
-    private static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

@@ -7,8 +7,6 @@ namespace Feeds.Core.Indicators;
 /// </summary>
 public static class IndicatorEntities
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static string RowKey(int year, string mineral) =>
         TableKeys.Require(string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{mineral}"), "an Indicators row key");
 
@@ -17,10 +15,10 @@ public static class IndicatorEntities
         ["Scope"] = row.Scope,
         ["Mineral"] = row.Mineral,
         ["Year"] = row.Year,
-        ["Imports"] = Serialize(row.Imports),
-        ["Reserves"] = Serialize(row.Reserves),
-        ["Production"] = Serialize(row.Production),
-        ["UsNetImportReliance"] = Serialize(row.UsNetImportReliance),
+        ["Imports"] = JsonColumn.WriteOrNull(row.Imports),
+        ["Reserves"] = JsonColumn.WriteOrNull(row.Reserves),
+        ["Production"] = JsonColumn.WriteOrNull(row.Production),
+        ["UsNetImportReliance"] = JsonColumn.WriteOrNull(row.UsNetImportReliance),
         ["IsSample"] = row.IsSample,
         ["DependsOnBounded"] = row.DependsOnBounded,
         ["DependsOnWithheld"] = row.DependsOnWithheld,
@@ -30,15 +28,11 @@ public static class IndicatorEntities
         e.GetString("Scope") ?? e.PartitionKey,
         e.GetString("Mineral") ?? "",
         e.GetInt32("Year") ?? 0,
-        Deserialize<TradeFigures>(e.GetString("Imports")),
-        Deserialize<SupplyFigures>(e.GetString("Reserves")),
-        Deserialize<SupplyFigures>(e.GetString("Production")),
-        Deserialize<UsSalientFigures>(e.GetString("UsNetImportReliance")),
+        JsonColumn.Read<TradeFigures>(e.GetString("Imports")),
+        JsonColumn.Read<SupplyFigures>(e.GetString("Reserves")),
+        JsonColumn.Read<SupplyFigures>(e.GetString("Production")),
+        JsonColumn.Read<UsSalientFigures>(e.GetString("UsNetImportReliance")),
         e.GetBoolean("IsSample") ?? false,
         e.GetBoolean("DependsOnBounded") ?? false,
         e.GetBoolean("DependsOnWithheld") ?? false);
-
-    private static string? Serialize<T>(T? value) where T : class => value is null ? null : JsonSerializer.Serialize(value, Json);
-
-    private static T? Deserialize<T>(string? json) where T : class => json is null ? null : JsonSerializer.Deserialize<T>(json, Json);
 }

@@ -70,36 +70,32 @@ public static class SnapshotParquet
             var values = buffers[c].AsSpan(0, count);
             var field = fields[c];
             var nullable = columns[c].Nullable;
-            switch (columns[c].Type)
+            var write = columns[c].Type switch
             {
-                case SnapshotColumnType.String:
-                    await group.WriteAsync(field, values.ToArray().Select(v => (string?)v).ToArray()!, null).ConfigureAwait(false);
-                    break;
-                case SnapshotColumnType.Int32:
-                    await WriteStructAsync(group, field, nullable, Typed<int>(values), cancellationToken).ConfigureAwait(false);
-                    break;
-                case SnapshotColumnType.Int64:
-                    await WriteStructAsync(group, field, nullable, Typed<long>(values), cancellationToken).ConfigureAwait(false);
-                    break;
-                case SnapshotColumnType.Double:
-                    await WriteStructAsync(group, field, nullable, Typed<double>(values), cancellationToken).ConfigureAwait(false);
-                    break;
-                case SnapshotColumnType.Boolean:
-                    await WriteStructAsync(group, field, nullable, Typed<bool>(values), cancellationToken).ConfigureAwait(false);
-                    break;
-                case SnapshotColumnType.Timestamp:
-                    var times = new DateTime?[count];
-                    for (var i = 0; i < count; i++)
-                    {
-                        times[i] = values[i] is DateTimeOffset t ? t.UtcDateTime : null;
-                    }
-
-                    await WriteStructAsync(group, field, nullable, times, cancellationToken).ConfigureAwait(false);
-                    break;
-            }
+                SnapshotColumnType.String => group.WriteAsync(field, values.ToArray().Select(v => (string?)v).ToArray()!, null),
+                SnapshotColumnType.Int32 => WriteStructAsync(group, field, nullable, Typed<int>(values), cancellationToken),
+                SnapshotColumnType.Int64 => WriteStructAsync(group, field, nullable, Typed<long>(values), cancellationToken),
+                SnapshotColumnType.Double => WriteStructAsync(group, field, nullable, Typed<double>(values), cancellationToken),
+                SnapshotColumnType.Boolean => WriteStructAsync(group, field, nullable, Typed<bool>(values), cancellationToken),
+                SnapshotColumnType.Timestamp => WriteStructAsync(group, field, nullable, Times(values), cancellationToken),
+                _ => throw new InvalidOperationException($"No Parquet type for the snapshot column type {columns[c].Type}."),
+            };
+            await write.ConfigureAwait(false);
         }
 
         group.CompleteValidate();
+    }
+
+    /// <summary>Timestamps as UTC <see cref="DateTime"/>, which Parquet.Net writes as timestamps.</summary>
+    private static DateTime?[] Times(Span<object?> values)
+    {
+        var result = new DateTime?[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = values[i] is DateTimeOffset t ? t.UtcDateTime : null;
+        }
+
+        return result;
     }
 
     private static T?[] Typed<T>(Span<object?> values) where T : struct
