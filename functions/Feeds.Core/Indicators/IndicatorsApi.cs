@@ -29,13 +29,13 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
             }
 
             var table = tables.Get(FeedTables.Indicators);
-            var rows = new List<IndicatorRow>();
+            var entities = new List<TableEntity>();
             if (mineral is not null)
             {
                 var found = await table.GetEntityIfExistsAsync<TableEntity>(reporter, IndicatorEntities.RowKey(year, mineral), cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (found.HasValue)
                 {
-                    rows.Add(IndicatorEntities.FromEntity(found.Value!));
+                    entities.Add(found.Value!);
                 }
             }
             else
@@ -45,26 +45,37 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
                 var filter = TableClient.CreateQueryFilter($"PartitionKey eq {reporter} and RowKey ge {low} and RowKey lt {high}");
                 await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add(IndicatorEntities.FromEntity(e));
+                    entities.Add(e);
                 }
             }
 
-            var items = scenario
-                ? [.. rows.Select(r => r.Imports is null ? r : r with { Imports = r.Imports with { UsftaSharePercent = r.Imports.UsftaScenarioSharePercent } })]
-                : rows;
-            var envelope = new Dictionary<string, object?>
+            // JSON without the scenario: the stored rows as they are, when every row has today's shape.
+            var stored = query.Format == ResponseFormat.Json && !scenario ? entities.Select(StoredIndicatorJson.TryFrom).ToList() : null;
+            if (stored is not null && stored.All(s => s is not null))
             {
-                ["reporter"] = reporter,
-                ["year"] = year,
-                ["mineral"] = mineral,
-                ["scenario"] = scenario ? SourcingScreen.Scenario : null,
-                ["isScenario"] = scenario,
-                ["containsSample"] = items.Any(i => i.IsSample),
-                ["definitions"] = "docs/indicators.md: import shares over partner rows (World excluded; gapUsd to the reported World total), shared HS codes left out; HHI = sum of squared percentage shares (0-10,000); memberships as on 1 July of the year (membershipsOn); usftaShareBasis ira-30d-test for years the IRA 30D critical-mineral test applied (2023-2025), else us-fta-grouping; mspSharePercent null when the MSP did not exist; reserve and production shares over the published World total (shareBasis), named countries only in the HHI, Other countries as unattributed; withheld or bounded inputs are flagged (dependsOnBounded, dependsOnWithheld), never used as exact. USA rows: usNetImportReliance holds USGS's own net import reliance and China's share (or rank) among US import sources, each with its source, beside the Comtrade import figures (source UN Comtrade).",
-            };
-            var csv = new CsvTable<IndicatorRow>(Header, Cells);
-            return ApiResponses.List(query, items, envelope, csv, CachePolicies.Data, "indicators");
+                var items = stored.Select(s => s!).ToList();
+                return ApiResponses.List(query, items, Envelope(reporter, year, mineral, scenario, items.Any(i => i.IsSample)),
+                    new CsvTable<StoredIndicatorJson>(Header, i => Cells(IndicatorEntities.FromEntity(i.Entity))), CachePolicies.Data, "indicators");
+            }
+
+            var rows = entities.Select(IndicatorEntities.FromEntity);
+            List<IndicatorRow> typed = scenario
+                ? [.. rows.Select(r => r.Imports is null ? r : r with { Imports = r.Imports with { UsftaSharePercent = r.Imports.UsftaScenarioSharePercent } })]
+                : [.. rows];
+            return ApiResponses.List(query, typed, Envelope(reporter, year, mineral, scenario, typed.Any(i => i.IsSample)),
+                new CsvTable<IndicatorRow>(Header, Cells), CachePolicies.Data, "indicators");
         }, DataSets.Derived);
+
+    private static Dictionary<string, object?> Envelope(string reporter, int year, string? mineral, bool scenario, bool containsSample) => new()
+    {
+        ["reporter"] = reporter,
+        ["year"] = year,
+        ["mineral"] = mineral,
+        ["scenario"] = scenario ? SourcingScreen.Scenario : null,
+        ["isScenario"] = scenario,
+        ["containsSample"] = containsSample,
+        ["definitions"] = "docs/indicators.md: import shares over partner rows (World excluded; gapUsd to the reported World total), shared HS codes left out; HHI = sum of squared percentage shares (0-10,000); memberships as on 1 July of the year (membershipsOn); usftaShareBasis ira-30d-test for years the IRA 30D critical-mineral test applied (2023-2025), else us-fta-grouping; mspSharePercent null when the MSP did not exist; reserve and production shares over the published World total (shareBasis), named countries only in the HHI, Other countries as unattributed; withheld or bounded inputs are flagged (dependsOnBounded, dependsOnWithheld), never used as exact. USA rows: usNetImportReliance holds USGS's own net import reliance and China's share (or rank) among US import sources, each with its source, beside the Comtrade import figures (source UN Comtrade).",
+    };
 
     private static readonly string[] Header =
     [
