@@ -12,7 +12,7 @@ public static class UsSalient
     public static UsSalientFigures? Pick(IReadOnlyList<SalientRow> rows, int year)
     {
         var reliance = rows
-            .Where(r => r.Kind == SalientKinds.Statistic && r.Statistic == SalientKinds.NetImportReliance && r.Year == year && r.PartnerKey is null)
+            .Where(r => r.Kind == SalientRow.StatisticKind && r.Statistic == SalientRow.NetImportReliance && r.Year == year && r.PartnerKey is null)
             .OrderByDescending(r => r.Edition, StringComparer.Ordinal).ThenByDescending(r => r.Product == "main")
             .ThenBy(r => r.SourceFile, StringComparer.Ordinal).ThenBy(r => r.SourceLine).FirstOrDefault();
         if (reliance is null)
@@ -21,14 +21,14 @@ public static class UsSalient
         }
 
         var china = rows
-            .Where(r => r.Kind == SalientKinds.ImportSource && r.PartnerIso3 == China && Covers(r, year))
-            .OrderByDescending(r => r.Edition, StringComparer.Ordinal).ThenByDescending(r => r.Statistic == SalientKinds.ImportShare)
+            .Where(r => r.Kind == SalientRow.ImportSourceKind && r.PartnerIso3 == China && Covers(r, year))
+            .OrderByDescending(r => r.Edition, StringComparer.Ordinal).ThenByDescending(r => r.Statistic == SalientRow.ImportShare)
             .ThenByDescending(r => r.Product == "main").ThenBy(r => r.SourceLine).FirstOrDefault();
         return new UsSalientFigures(
             reliance.Edition, reliance.Year, reliance.ValuePublished, reliance.Qualifier, reliance.Value,
             $"USGS {reliance.Edition} ({reliance.SourceFile}, {reliance.Label})",
-            china?.Statistic == SalientKinds.ImportShare ? china.Value : null, china?.Statistic == SalientKinds.ImportShare ? china.ValuePublished : null,
-            china?.Statistic == SalientKinds.ImportShare ? china.Qualifier : null, china?.Rank, china?.Period,
+            china?.Statistic == SalientRow.ImportShare ? china.Value : null, china?.Statistic == SalientRow.ImportShare ? china.ValuePublished : null,
+            china?.Statistic == SalientRow.ImportShare ? china.Qualifier : null, china?.Rank, china?.Period,
             china is null ? null : $"USGS {china.Edition} ({china.SourceFile}, {china.Label})");
     }
 

@@ -219,7 +219,7 @@ internal static class CommoditiesData2026Parser
 
         var label = UsgsText.Clean(cells["Statistics_detail"]);
         batch.Add(new SalientRow(
-            commodity.MineralId!, commodity.Name, edition, SalientKinds.ImportSource, SalientKinds.ImportShare,
+            commodity.MineralId!, commodity.Name, edition, SalientRow.ImportSourceKind, SalientRow.ImportShare,
             label.Length == 0 ? UsgsText.Clean(cells["Statistics"]) : label, ImportProduct(commodity, label),
             period, year, partner.Country.Key, partner.Country.Iso3, partner.Country.Name, UsgsText.Clean(cells["Country"]),
             UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High), value.Qualifier, cells[PublishedKey],
@@ -251,7 +251,7 @@ internal static class CommoditiesData2026Parser
         // "Imports: Hafnium, unwrought", "Net import reliance as a percentage of apparent consumption: Silicon metal".
         var product = commodity.Product ?? (label.LastIndexOf(':') is > 0 and var colon ? UsgsWording.Slug(label[(colon + 1)..]) : "main");
         batch.Add(new SalientRow(
-            commodity.MineralId!, commodity.Name, edition, SalientKinds.Statistic, StatisticSlug(statistics), label.Length == 0 ? statistics : label,
+            commodity.MineralId!, commodity.Name, edition, SalientRow.StatisticKind, StatisticSlug(statistics), label.Length == 0 ? statistics : label,
             product.Length == 0 ? "main" : product, period, year, null, null, null, null,
             UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High), value.Qualifier, cells[PublishedKey],
             UsgsFileContext.NullIfEmpty(UsgsText.Clean(cells["Unit"])), estimated || value.Qualifier == UsgsQualifier.Estimated, null, notes,
@@ -268,7 +268,7 @@ internal static class CommoditiesData2026Parser
     /// <summary>The 2026 Statistics words as the salient slugs every edition uses.</summary>
     public static string StatisticSlug(string statistics) => UsgsText.Fold(statistics) switch
     {
-        "net import reliance" => SalientKinds.NetImportReliance,
+        "net import reliance" => SalientRow.NetImportReliance,
         "import" => "imports",
         "export" => "exports",
         "stock" => "stocks",

@@ -56,7 +56,7 @@ internal static class ImportRelianceParser
             if (value.IsReadable)
             {
                 batch.Add(new SalientRow(
-                    commodity.MineralId!, commodity.Name, edition, SalientKinds.Statistic, SalientKinds.NetImportReliance, names[reliance], commodity.Product ?? "main",
+                    commodity.MineralId!, commodity.Name, edition, SalientRow.StatisticKind, SalientRow.NetImportReliance, names[reliance], commodity.Product ?? "main",
                     relianceYears.Value.Period, relianceYears.Value.Last, null, null, null, null, UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High),
                     value.Qualifier, value.Published, "percent", false, null, notes, commodity.Spelling, file.File, record.Line, names[reliance]));
             }
@@ -75,7 +75,7 @@ internal static class ImportRelianceParser
                 }
 
                 batch.Add(new SalientRow(
-                    commodity.MineralId!, commodity.Name, edition, SalientKinds.ImportSource, SalientKinds.ImportRank, names[sources], commodity.Product ?? "main",
+                    commodity.MineralId!, commodity.Name, edition, SalientRow.ImportSourceKind, SalientRow.ImportRank, names[sources], commodity.Product ?? "main",
                     sourceYears.Value.Period, sourceYears.Value.Last, partner.Country.Key, partner.Country.Iso3, partner.Country.Name, UsgsText.Clean(published),
                     null, null, UsgsQualifier.NotAvailable, "", null, false, rank, notes, commodity.Spelling, file.File, record.Line, names[sources]));
             }

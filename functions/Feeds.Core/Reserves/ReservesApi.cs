@@ -54,11 +54,11 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
                 ["isSample"] = false,
                 ["source"] = Source + " Shares are over the published World total where it is a number, otherwise over the sum of the rows (shareBasis says which).",
             };
-            var csv = new CsvTable<ReservesItem>(
+            var csv = new CsvTable<ReservesRow>(
                 ["edition", "measure", "stage", "product", "year", "country_key", "iso3", "country", "country_published", "is_aggregate", "value_tons", "value_tons_high",
                  "qualifier", "estimated", "rounded", "value_published", "unit_published", "unit_correction", "correction", "basis", "coverage", "share_of_world", "rank",
                  "share_basis", "world_total_excludes", "notes", "value_from_notes", "source_file", "is_sample"],
-                i => [i.Edition, i.Measure, i.Stage, i.Product, CsvCells.Number(i.Year), i.CountryKey, i.Iso3, i.Country, i.CountryPublished, CsvCells.Bool(i.IsAggregate),
+                i => [i.Edition, i.Measure, i.Stage, i.Product, CsvCells.Number(i.Year), i.CountryKey, i.Iso3, i.CountryName, i.CountryPublished, CsvCells.Bool(i.IsAggregate),
                       CsvCells.Number(i.ValueTons), CsvCells.Number(i.ValueTonsHigh), i.Qualifier, CsvCells.Bool(i.Estimated), CsvCells.Bool(i.Rounded), i.ValuePublished,
                       i.UnitPublished, i.UnitCorrection, i.Correction, i.Basis, i.Coverage, CsvCells.Number(i.ShareOfWorld), CsvCells.Number(i.Rank), i.ShareBasis,
                       i.WorldTotalExcludes, i.Notes, CsvCells.Bool(i.ValueFromNotes), i.SourceFile, CsvCells.Bool(i.IsSample)]);
@@ -119,13 +119,14 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
     }
 
     /// <summary>
-    /// Shares and ranks per (measure, product, year): the share is the row's tons over the World total's tons (a
-    /// World total given as a bound is used, and said so), or over the sum of the rows when the World total has no
-    /// number; ranks go to named countries with an exact or estimated value, largest first, ties sharing a rank.
+    /// Shares and ranks per (measure, product, year), set on each row with what its group's World total excludes: the
+    /// share is the row's tons over the World total's tons (a World total given as a bound is used, and said so), or over
+    /// the sum of the rows when the World total has no number; ranks go to named countries with an exact or estimated
+    /// value, largest first, ties sharing a rank.
     /// </summary>
-    public static (List<ReservesItem> Items, List<ReservesTotal> Totals) Rank(IReadOnlyList<ReservesRow> rows)
+    public static (List<ReservesRow> Items, List<ReservesTotal> Totals) Rank(IReadOnlyList<ReservesRow> rows)
     {
-        var items = new List<ReservesItem>();
+        var items = new List<ReservesRow>();
         var totals = new List<ReservesTotal>();
         var groups = rows.GroupBy(r => (r.Measure, r.Product, r.Year))
             .OrderBy(g => IndexOf(g.Key.Measure)).ThenBy(g => g.Key.Product, StringComparer.Ordinal).ThenByDescending(g => g.Key.Year);
@@ -147,11 +148,13 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
             foreach (var r in ordered)
             {
                 double? share = r.ValueTons is { } v && denominator is { } d && r.Qualifier != UsgsQualifier.Range ? Math.Round(v / d, 4) : null;
-                items.Add(new ReservesItem(
-                    r.Edition, r.Measure, r.Stage, r.Product, r.Year, r.Country.Key, r.Country.Iso3, r.Country.Name, r.CountryPublished, r.Country.IsAggregate,
-                    r.ValueTons, r.ValueTonsHigh, r.Qualifier, r.Estimated, r.Rounded, r.ValuePublished, r.UnitPublished, r.UnitCorrection, r.Correction,
-                    r.Basis, r.Coverage, share, ranks.TryGetValue(r.Country.Key, out var rank) ? rank : null, share is null ? null : basis, excludes,
-                    r.Notes, r.ValueFromNotes, r.SourceFile, false));
+                items.Add(r with
+                {
+                    ShareOfWorld = share,
+                    Rank = ranks.TryGetValue(r.Country.Key, out var rank) ? rank : null,
+                    ShareBasis = share is null ? null : basis,
+                    WorldTotalExcludes = excludes,
+                });
             }
         }
 

@@ -33,7 +33,7 @@ public sealed class SalientApi(CatalogService catalog, SalientStore store, ApiHa
 
             var rows = edition is null ? all : all.Where(r => r.Edition == edition).ToList();
             var items = rows
-                .OrderBy(r => r.Statistic == SalientKinds.NetImportReliance ? 0 : r.Kind == SalientKinds.ImportSource ? 1 : 2)
+                .OrderBy(r => r.Statistic == SalientRow.NetImportReliance ? 0 : r.Kind == SalientRow.ImportSourceKind ? 1 : 2)
                 .ThenByDescending(r => r.Edition, StringComparer.Ordinal).ThenBy(r => r.Statistic, StringComparer.Ordinal)
                 .ThenBy(r => r.Product, StringComparer.Ordinal).ThenBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Year)
                 .ThenBy(r => r.Rank ?? int.MaxValue).ThenByDescending(r => r.Value ?? double.MinValue)

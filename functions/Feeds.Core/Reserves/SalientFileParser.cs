@@ -12,7 +12,7 @@ internal static class SalientFileParser
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         ["USprod"] = "production", ["Imports"] = "imports", ["Exports"] = "exports", ["Consump"] = "consumption", ["Price"] = "price",
-        ["Stocks"] = "stocks", ["Shipments"] = "shipments", ["Employment"] = "employment", ["NIR"] = SalientKinds.NetImportReliance,
+        ["Stocks"] = "stocks", ["Shipments"] = "shipments", ["Employment"] = "employment", ["NIR"] = SalientRow.NetImportReliance,
         ["Sold"] = "sold-or-used", ["Sales"] = "sales", ["Recycled"] = "recycling",
     };
 
@@ -69,7 +69,7 @@ internal static class SalientFileParser
                 var (statistic, product, unit) = Read(column.Name);
                 var label = repeated.Contains(column.Name) ? $"{column.Name} (column {column.Index + 1})" : column.Name;
                 batch.Add(new SalientRow(
-                    commodity.MineralId!, commodity.Name, edition, SalientKinds.Statistic, statistic, label, commodity.Product ?? product,
+                    commodity.MineralId!, commodity.Name, edition, SalientRow.StatisticKind, statistic, label, commodity.Product ?? product,
                     yearText, year, null, null, null, null, UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High), value.Qualifier,
                     value.Published, unit, estimated && value.Number is not null, null, null, commodity.Spelling, file.File, record.Line, column.Name));
             }
@@ -104,7 +104,7 @@ internal static class SalientFileParser
         // The suffix is not always a unit of the kind (research: data/usgs/README.md, "Salient files").
         unit = statistic switch
         {
-            SalientKinds.NetImportReliance => "percent",
+            SalientRow.NetImportReliance => "percent",
             "employment" => "number",
             "price" when unit is "metric tons" or "thousand metric tons" or "kilograms" => null,
             _ => unit,

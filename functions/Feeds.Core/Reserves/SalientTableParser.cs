@@ -11,15 +11,15 @@ internal static class SalientTableParser
     /// <summary>Column → (kind, statistic, notes column, partner column).</summary>
     private static readonly Dictionary<string, (string Kind, string Statistic, string? Notes, string? Partner)> Columns = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Primary_prod"] = (SalientKinds.Statistic, "primary-production", "Prod_notes", null),
-        ["Secondary_prod"] = (SalientKinds.Statistic, "secondary-production", "Prod_notes", null),
-        ["Apparent_Consuption"] = (SalientKinds.Statistic, "apparent-consumption", "Contsumption_Notes", null),
-        ["Net_Import_Reliance"] = (SalientKinds.Statistic, SalientKinds.NetImportReliance, null, null),
-        ["Primary_import_source"] = (SalientKinds.ImportSource, SalientKinds.ImportRank, "Import_source_notes", "Primary_import_source"),
-        ["Leading_source_country"] = (SalientKinds.Statistic, "leading-world-producer", null, "Leading_source_country"),
-        ["Leading_country_prod"] = (SalientKinds.Statistic, "leading-producer-production", null, "Leading_source_country"),
-        ["World_total_prod"] = (SalientKinds.Statistic, "world-production", "World_prod_notes", null),
-        ["Leading_source_precent_world"] = (SalientKinds.Statistic, "leading-producer-share-of-world", null, "Leading_source_country"),
+        ["Primary_prod"] = (SalientRow.StatisticKind, "primary-production", "Prod_notes", null),
+        ["Secondary_prod"] = (SalientRow.StatisticKind, "secondary-production", "Prod_notes", null),
+        ["Apparent_Consuption"] = (SalientRow.StatisticKind, "apparent-consumption", "Contsumption_Notes", null),
+        ["Net_Import_Reliance"] = (SalientRow.StatisticKind, SalientRow.NetImportReliance, null, null),
+        ["Primary_import_source"] = (SalientRow.ImportSourceKind, SalientRow.ImportRank, "Import_source_notes", "Primary_import_source"),
+        ["Leading_source_country"] = (SalientRow.StatisticKind, "leading-world-producer", null, "Leading_source_country"),
+        ["Leading_country_prod"] = (SalientRow.StatisticKind, "leading-producer-production", null, "Leading_source_country"),
+        ["World_total_prod"] = (SalientRow.StatisticKind, "world-production", "World_prod_notes", null),
+        ["Leading_source_precent_world"] = (SalientRow.StatisticKind, "leading-producer-share-of-world", null, "Leading_source_country"),
     };
 
     private static readonly string[] Keys = ["Source", "Year", "Critical_mineral", "Prod_notes", "Contsumption_Notes", "Import_source_notes", "World_prod_notes"];
@@ -54,7 +54,7 @@ internal static class SalientTableParser
             foreach (var column in values)
             {
                 var (kind, statistic, notesColumn, partnerColumn) = Columns.TryGetValue(column.Name, out var known)
-                    ? known : (SalientKinds.Statistic, UsgsWording.Slug(column.Name), null, null);
+                    ? known : (SalientRow.StatisticKind, UsgsWording.Slug(column.Name), null, null);
                 var cell = UsgsFileContext.Cell(record, column.Index);
                 UsgsCountryMatch? partner = null;
                 var partnerText = partnerColumn is null ? "" : Get(record, partnerColumn);
@@ -82,8 +82,8 @@ internal static class SalientTableParser
                     commodity.MineralId!, commodity.Name, edition, kind, statistic, column.Name, commodity.Product ?? "main", yearText, year,
                     partner?.Country.Key, partner?.Country.Iso3, partner?.Country.Name, partner is null ? null : partnerText,
                     UsgsFileContext.Number(value.Number), UsgsFileContext.Number(value.High), value.Qualifier, value.Published,
-                    statistic is SalientKinds.NetImportReliance or "leading-producer-share-of-world" ? "percent" : null,
-                    estimated && value.Number is not null, kind == SalientKinds.ImportSource && partner is not null ? 1 : null,
+                    statistic is SalientRow.NetImportReliance or "leading-producer-share-of-world" ? "percent" : null,
+                    estimated && value.Number is not null, kind == SalientRow.ImportSourceKind && partner is not null ? 1 : null,
                     notesColumn is null ? null : UsgsFileContext.NullIfEmpty(Get(record, notesColumn)), commodity.Spelling, file.File, record.Line, column.Name));
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Feeds.Core.Catalog;
 
 namespace Feeds.Core.Reserves;
@@ -16,31 +17,10 @@ public sealed class UsgsCommodities
 {
     public const string AliasResource = "usgs/commodity-aliases.json";
 
-    /// <summary>MCS file codes and the chapter name each stands for (seen in the files and the data releases' listings).</summary>
-    public static IReadOnlyDictionary<string, string> FileCodes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["alumi"] = "Aluminum", ["alum"] = "Aluminum", ["antim"] = "Antimony", ["arsen"] = "Arsenic", ["barit"] = "Barite",
-        ["bauxi"] = "Bauxite and alumina", ["beryl"] = "Beryllium", ["bismu"] = "Bismuth", ["boron"] = "Boron", ["cadmi"] = "Cadmium",
-        ["cesiu"] = "Cesium", ["chrom"] = "Chromium", ["cobal"] = "Cobalt", ["coppe"] = "Copper", ["fluor"] = "Fluorspar",
-        ["galli"] = "Gallium", ["germa"] = "Germanium", ["graph"] = "Graphite (natural)", ["indiu"] = "Indium", ["lead"] = "Lead",
-        ["lithi"] = "Lithium", ["lithium"] = "Lithium", ["manga"] = "Manganese", ["mgcomp"] = "Magnesium compounds", ["mgmet"] = "Magnesium metal",
-        ["molyb"] = "Molybdenum", ["nicke"] = "Nickel", ["niobi"] = "Niobium (columbium)", ["phosp"] = "Phosphate rock",
-        ["plati"] = "Platinum-group metals", ["potas"] = "Potash", ["raree"] = "Rare earths", ["rareee"] = "Rare earths",
-        ["rheni"] = "Rhenium", ["rubid"] = "Rubidium", ["scand"] = "Scandium", ["scandi"] = "Scandium", ["selen"] = "Selenium",
-        ["silve"] = "Silver", ["simet"] = "Silicon", ["stron"] = "Strontium", ["tanta"] = "Tantalum", ["tellu"] = "Tellurium",
-        ["timin"] = "Titanium mineral concentrates", ["tin"] = "Tin", ["titan"] = "Titanium and titanium dioxide", ["tungs"] = "Tungsten",
-        ["vanad"] = "Vanadium", ["yttri"] = "Yttrium", ["zinc"] = "Zinc", ["zirco"] = "Zirconium and hafnium", ["zirco-hafni"] = "Zirconium and hafnium",
-        // Chapters on no critical-mineral list: named so that their files are counted out of scope by name.
-        ["abras"] = "Abrasives", ["asbes"] = "Asbestos", ["bromi"] = "Bromine", ["cemen"] = "Cement", ["clays"] = "Clays",
-        ["diamo"] = "Diamond (industrial)", ["diato"] = "Diatomite", ["felds"] = "Feldspar", ["feore"] = "Iron ore",
-        ["fepig"] = "Iron and steel", ["fescr"] = "Iron and steel scrap", ["fesla"] = "Iron and steel slag", ["feste"] = "Iron and steel",
-        ["garne"] = "Garnet (industrial)", ["gemst"] = "Gemstones", ["gold"] = "Gold", ["gypsu"] = "Gypsum", ["heliu"] = "Helium",
-        ["iodin"] = "Iodine", ["kyani"] = "Kyanite and related minerals", ["lime"] = "Lime", ["mercu"] = "Mercury", ["mica"] = "Mica (natural)",
-        ["nitro"] = "Nitrogen (fixed)", ["peat"] = "Peat", ["perli"] = "Perlite", ["pumic"] = "Pumice and pumicite", ["quartz"] = "Quartz",
-        ["salt"] = "Salt", ["sandc"] = "Sand and gravel (construction)", ["sandi"] = "Sand and gravel (industrial)", ["sodaa"] = "Soda ash",
-        ["stonec"] = "Stone (crushed)", ["stond"] = "Stone (dimension)", ["sulfu"] = "Sulfur", ["talc"] = "Talc and pyrophyllite",
-        ["thalli"] = "Thallium", ["thori"] = "Thorium", ["vermi"] = "Vermiculite", ["wolla"] = "Wollastonite", ["zeoli"] = "Zeolites (natural)",
-    };
+    public const string FileCodeResource = "usgs/file-codes.json";
+
+    /// <summary>MCS file codes and the chapter name each stands for (data/usgs/file-codes.json), case ignored.</summary>
+    public static IReadOnlyDictionary<string, string> FileCodes { get; } = ReadFileCodes();
 
     private readonly Dictionary<string, (string Mineral, string? Product)> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UsgsCommodity> _cache = new(StringComparer.Ordinal);
@@ -168,12 +148,24 @@ public sealed class UsgsCommodities
 
     private static List<(string Name, string Mineral, string? Product)> ReadAliases()
     {
-        using var stream = typeof(UsgsCommodities).Assembly.GetManifestResourceStream(AliasResource)
-            ?? throw new FileNotFoundException($"{AliasResource} is not embedded in Feeds.Core.");
-        using var document = JsonDocument.Parse(stream);
+        using var document = ReadResource(AliasResource);
         return [.. document.RootElement.GetProperty("aliases").EnumerateArray().Select(a => (
             a.GetProperty("name").GetString()!,
             a.GetProperty("mineral").GetString()!,
             a.TryGetProperty("product", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null))];
+    }
+
+    private static FrozenDictionary<string, string> ReadFileCodes()
+    {
+        using var document = ReadResource(FileCodeResource);
+        return document.RootElement.GetProperty("codes").EnumerateObject()
+            .ToFrozenDictionary(c => c.Name, c => c.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static JsonDocument ReadResource(string name)
+    {
+        using var stream = typeof(UsgsCommodities).Assembly.GetManifestResourceStream(name)
+            ?? throw new FileNotFoundException($"{name} is not embedded in Feeds.Core.");
+        return JsonDocument.Parse(stream);
     }
 }

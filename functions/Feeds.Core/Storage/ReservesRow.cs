@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Feeds.Core.Storage;
 
 /// <summary>
@@ -7,15 +9,17 @@ namespace Feeds.Core.Storage;
 /// rounding, what the figure covers when USGS qualifies a country's figure, the correction applied (a unit label
 /// or a published revision), notes and where it was read.
 /// </summary>
+/// <remarks>Also the item of <c>GET /api/reserves</c>, with its share of the group and rank set there; the mineral,
+/// commodity, normalized unit, published type and source position are internal.</remarks>
 public sealed record ReservesRow(
-    string MineralId,
-    string Commodity,
+    [property: JsonIgnore] string MineralId,
+    [property: JsonIgnore] string Commodity,
     string Edition,
     string Measure,
     string? Stage,
     string Product,
     int Year,
-    UsgsCountry Country,
+    [property: JsonIgnore] UsgsCountry Country,
     string CountryPublished,
     double? ValueTons,
     double? ValueTonsHigh,
@@ -24,15 +28,40 @@ public sealed record ReservesRow(
     bool Rounded,
     string ValuePublished,
     string UnitPublished,
-    string Unit,
+    [property: JsonIgnore] string Unit,
     string? UnitCorrection,
     string? Correction,
     string? Basis,
     string? Coverage,
-    string TypePublished,
+    [property: JsonIgnore] string TypePublished,
     string? Notes,
     bool ValueFromNotes,
     string? WorldTotalExcludes,
     string SourceFile,
-    int SourceLine,
-    string Column);
+    [property: JsonIgnore] int SourceLine,
+    [property: JsonIgnore] string Column)
+{
+    public string CountryKey => Country.Key;
+
+    public string? Iso3 => Country.Iso3;
+
+    /// <summary>The country's catalog name (or the aggregate's).</summary>
+    [JsonPropertyName("country")]
+    public string CountryName => Country.Name;
+
+    public bool IsAggregate => Country.IsAggregate;
+
+    /// <summary>The value over its group's denominator (<see cref="ShareBasis"/>), set where the API ranks a group.</summary>
+    public double? ShareOfWorld { get; init; }
+
+    /// <summary>Rank among the group's named countries with an exact or estimated value, ties sharing a rank.</summary>
+    public int? Rank { get; init; }
+
+    /// <summary>What <see cref="ShareOfWorld"/> is over: the published World total or the sum of the rows.</summary>
+    public string? ShareBasis { get; init; }
+
+    /// <summary>USGS figures are real data: every item says so, like rows of other routes.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+        Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]
+    public bool IsSample => false;
+}

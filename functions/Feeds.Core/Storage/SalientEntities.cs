@@ -94,7 +94,7 @@ public static class SalientEntities
         e.PartitionKey,
         e.GetString("Commodity") ?? "",
         e.GetString("Edition") ?? "",
-        e.GetString("Kind") ?? SalientKinds.Statistic,
+        e.GetString("Kind") ?? SalientRow.StatisticKind,
         e.GetString("Statistic") ?? "",
         e.GetString("Label") ?? "",
         e.GetString("Product") ?? "main",

@@ -8,7 +8,7 @@ namespace Feeds.Core.Storage;
 /// shares). The value stays as published beside its reading (a bound stays a bound, <c>E</c> is "net exporter"), in
 /// the unit as published (salient figures are not converted).
 /// </summary>
-/// <param name="Kind"><see cref="SalientKinds.Statistic"/> or <see cref="SalientKinds.ImportSource"/>.</param>
+/// <param name="Kind"><see cref="StatisticKind"/> or <see cref="ImportSourceKind"/>.</param>
 /// <param name="Statistic">A slug: <c>net-import-reliance</c>, <c>imports</c>, <c>exports</c>, <c>production</c>, <c>consumption</c>, <c>price</c>, … or <c>import-share</c>.</param>
 /// <param name="Label">The statistic as published (a 2026 <c>Statistics_detail</c>, a 2025 column name).</param>
 /// <param name="Product">A slug of the product the figure is about (<c>main</c> when the label names none).</param>
@@ -42,6 +42,12 @@ public sealed record SalientRow(
     int SourceLine,
     [property: JsonIgnore] string Column)
 {
+    /// <summary>The two kinds of row.</summary>
+    public const string StatisticKind = "statistic", ImportSourceKind = "import-source";
+
+    /// <summary>The statistic slugs other slices read (the indicators' net import reliance; the import sources' figures).</summary>
+    public const string NetImportReliance = "net-import-reliance", ImportShare = "import-share", ImportRank = "import-rank";
+
     /// <summary>USGS figures are real data: every item says so, like rows of other routes.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
         Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]

@@ -70,9 +70,9 @@ public sealed class UsgsFeedTests(AzuriteFixture azurite)
         Assert.Equal(92_000d, (await StoredAsync(services, "lithium", "MCS2026", MineProduction, "AUS", 2025)).ValueTons);
 
         var salient = await services.GetRequiredService<SalientStore>().ReadAsync("lithium", "MCS2024", CancellationToken.None);
-        var t5 = Assert.Single(salient, s => s.Statistic == SalientKinds.NetImportReliance && s.Label == "Net_Import_Reliance");
+        var t5 = Assert.Single(salient, s => s.Statistic == SalientRow.NetImportReliance && s.Label == "Net_Import_Reliance");
         Assert.Equal((">25", "lower bound", 25d, 2023), (t5.ValuePublished, t5.Qualifier, t5.Value, t5.Year));
-        Assert.Contains(salient, s => s.Kind == SalientKinds.ImportSource && s.PartnerIso3 == "ARG" && s.Rank == 1);
+        Assert.Contains(salient, s => s.Kind == SalientRow.ImportSourceKind && s.PartnerIso3 == "ARG" && s.Rank == 1);
 
         var recorded = Assert.Single(await services.GetRequiredService<FeedRunStore>().LatestAsync(UsgsFeed.FeedName, 5, CancellationToken.None));
         Assert.Equal(outcome.Records, recorded.Outcome!.Records);

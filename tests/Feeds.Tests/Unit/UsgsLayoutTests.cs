@@ -89,20 +89,20 @@ public sealed class UsgsLayoutTests
     {
         var result = Parsed2026.Value;
 
-        var reliance = result.Salient.Where(s => s.MineralId == "lithium" && s.Statistic == SalientKinds.NetImportReliance).OrderBy(s => s.Year).ToList();
+        var reliance = result.Salient.Where(s => s.MineralId == "lithium" && s.Statistic == SalientRow.NetImportReliance).OrderBy(s => s.Year).ToList();
         Assert.Equal([2021, 2022, 2023, 2024, 2025], reliance.Select(s => s.Year));
         Assert.All(reliance, s => Assert.Equal("percent", s.Unit));
         var bounded = reliance.First(s => s.ValuePublished.StartsWith('>'));
-        Assert.Equal((LowerBound, SalientKinds.Statistic), (bounded.Qualifier, bounded.Kind));
+        Assert.Equal((LowerBound, SalientRow.StatisticKind), (bounded.Qualifier, bounded.Kind));
 
-        var sources = result.Salient.Where(s => s.MineralId == "lithium" && s.Kind == SalientKinds.ImportSource).ToList();
+        var sources = result.Salient.Where(s => s.MineralId == "lithium" && s.Kind == SalientRow.ImportSourceKind).ToList();
         Assert.NotEmpty(sources);
-        Assert.All(sources, s => Assert.Equal(("2021–24", 2024, SalientKinds.ImportShare), (s.Period, s.Year, s.Statistic)));
+        Assert.All(sources, s => Assert.Equal(("2021–24", 2024, SalientRow.ImportShare), (s.Period, s.Year, s.Statistic)));
         Assert.Contains(sources, s => s.PartnerIso3 == "ARG" && s.Value > 0);
         // One value for several countries: kept whole, under a key naming its members.
         Assert.Contains(result.Salient, s => s.MineralId == "rubidium" && s.PartnerKey == "MULTI-CHN-DEU-RUS" && s.Value == 100);
         // E is "net exporter", never a number.
-        Assert.Contains(result.Salient, s => s.Statistic == SalientKinds.NetImportReliance && s.Qualifier == NetExporter && s.Value is null && s.ValuePublished == "E");
+        Assert.Contains(result.Salient, s => s.Statistic == SalientRow.NetImportReliance && s.Qualifier == NetExporter && s.Value is null && s.ValuePublished == "E");
     }
 
     [Fact]
@@ -210,15 +210,15 @@ public sealed class UsgsLayoutTests
         var lithium = UsgsFiles.Parse("mcs2025/salient/mcs2025-lithium_salient.csv");
         Assert.Equal(UsgsParser.SalientFileLayout, lithium.Layout);
         Assert.Empty(lithium.Quarantined);
-        var y2020 = UsgsFiles.Salient(lithium, "lithium", SalientKinds.NetImportReliance, 2020);
+        var y2020 = UsgsFiles.Salient(lithium, "lithium", SalientRow.NetImportReliance, 2020);
         Assert.Equal((LowerBound, 50d, "percent", "MCS2025"), (y2020.Qualifier, y2020.Value, y2020.Unit, y2020.Edition));
-        Assert.True(UsgsFiles.Salient(lithium, "lithium", SalientKinds.NetImportReliance, 2024).Estimated); // the latest year is an estimate
+        Assert.True(UsgsFiles.Salient(lithium, "lithium", SalientRow.NetImportReliance, 2024).Estimated); // the latest year is an estimate
         Assert.Equal(Withheld, UsgsFiles.Salient(lithium, "lithium", "production", 2020).Qualifier);
 
         // NIR_ct (nickel) is a percentage, Employment_Sponge_t (titanium) a head count, whatever the suffix says.
-        Assert.All(UsgsFiles.Parse("mcs2025/salient/mcs2025-nicke_salient.csv").Salient.Where(s => s.Statistic == SalientKinds.NetImportReliance), s => Assert.Equal("percent", s.Unit));
+        Assert.All(UsgsFiles.Parse("mcs2025/salient/mcs2025-nicke_salient.csv").Salient.Where(s => s.Statistic == SalientRow.NetImportReliance), s => Assert.Equal("percent", s.Unit));
         Assert.All(UsgsFiles.Parse("mcs2025/salient/mcs2025-titan_salient.csv").Salient.Where(s => s.Statistic == "employment"), s => Assert.Equal("number", s.Unit));
-        Assert.Contains(UsgsFiles.Parse("mcs2025/salient/mcs2025-beryl_salient.csv").Salient, s => s.Statistic == SalientKinds.NetImportReliance && s.Qualifier == NetExporter);
+        Assert.Contains(UsgsFiles.Parse("mcs2025/salient/mcs2025-beryl_salient.csv").Salient, s => s.Statistic == SalientRow.NetImportReliance && s.Qualifier == NetExporter);
         // A negative government shipment is a value in a salient file.
         Assert.Contains(UsgsFiles.Parse("mcs2025/salient/mcs2025-tin_salient.csv").Salient, s => s.Value == -7);
         // A repeated column name stays two series.
@@ -232,9 +232,9 @@ public sealed class UsgsLayoutTests
         var fig2 = UsgsFiles.Parse("mcs2025/trends/MCS2025_Fig2_Net_Import_Reliance.csv");
         Assert.Equal(UsgsParser.ImportRelianceLayout, fig2.Layout);
         Assert.Empty(fig2.Quarantined);
-        var lithium = UsgsFiles.Salient(fig2, "lithium", SalientKinds.NetImportReliance, 2024);
+        var lithium = UsgsFiles.Salient(fig2, "lithium", SalientRow.NetImportReliance, 2024);
         Assert.Equal((LowerBound, 50d, ">50"), (lithium.Qualifier, lithium.Value, lithium.ValuePublished));
-        var sources = fig2.Salient.Where(s => s.MineralId == "lithium" && s.Kind == SalientKinds.ImportSource).OrderBy(s => s.Rank).ToList();
+        var sources = fig2.Salient.Where(s => s.MineralId == "lithium" && s.Kind == SalientRow.ImportSourceKind).OrderBy(s => s.Rank).ToList();
         Assert.Equal([("CHL", 1), ("ARG", 2)], sources.Select(s => (s.PartnerIso3!, s.Rank!.Value)));
         Assert.All(sources, s => Assert.Equal(("2020-2023", 2023), (s.Period, s.Year)));
         Assert.Contains(fig2.Salient, s => s.PartnerIso3 == "KOR"); // "Republic of Korea"
@@ -243,9 +243,9 @@ public sealed class UsgsLayoutTests
 
         var t5 = UsgsFiles.Parse("excerpts/MCS2024_T5_Critical_Minerals_Salient.excerpt.csv");
         Assert.Empty(t5.Quarantined);
-        var nir = UsgsFiles.Salient(t5, "lithium", SalientKinds.NetImportReliance, 2023);
+        var nir = UsgsFiles.Salient(t5, "lithium", SalientRow.NetImportReliance, 2023);
         Assert.Equal((LowerBound, 25d, true), (nir.Qualifier, nir.Value, nir.Edition == "MCS2024"));
-        var source = Assert.Single(t5.Salient, s => s.MineralId == "lithium" && s.Kind == SalientKinds.ImportSource);
+        var source = Assert.Single(t5.Salient, s => s.MineralId == "lithium" && s.Kind == SalientRow.ImportSourceKind);
         Assert.Equal(("ARG", 1), (source.PartnerIso3, source.Rank));
         var share = UsgsFiles.Salient(t5, "lithium", "leading-producer-share-of-world", 2023, "AUS");
         Assert.Equal(48d, share.Value);
@@ -266,8 +266,8 @@ public sealed class UsgsLayoutTests
         Assert.Contains(t5.Salient, s => s.MineralId == "aluminum" && s.Product == "bauxite");
         Assert.Contains(t5.Salient, s => s.MineralId == "titanium" && s.Product == "metal");
         Assert.Contains(t5.Salient, s => s.MineralId == "platinum");
-        Assert.Contains(t5.Salient, s => s.PartnerIso3 == "KOR" && s.Kind == SalientKinds.ImportSource);
-        Assert.Equal(NetExporter, UsgsFiles.Salient(t5, "beryllium", SalientKinds.NetImportReliance, 2023).Qualifier);
+        Assert.Contains(t5.Salient, s => s.PartnerIso3 == "KOR" && s.Kind == SalientRow.ImportSourceKind);
+        Assert.Equal(NetExporter, UsgsFiles.Salient(t5, "beryllium", SalientRow.NetImportReliance, 2023).Qualifier);
     }
 
     [Fact]
@@ -334,6 +334,24 @@ public sealed class UsgsLayoutTests
         var commodity = new UsgsCommodities(UsgsFiles.Catalog).ByName(name);
 
         Assert.Equal((mineral, product), (commodity.MineralId, commodity.Product));
+    }
+
+    [Fact]
+    public void Every_bundled_per_commodity_file_is_named_by_a_code_of_the_file_code_table()
+    {
+        var commodities = new UsgsCommodities(UsgsFiles.Catalog);
+        var named = UsgsFiles.All()
+            .Select(f => System.Text.RegularExpressions.Regex.Match(Path.GetFileName(f), @"^mcs\d{4}-(?<code>[a-z-]+)_(?:world|salient)\.csv$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["code"].Value)
+            .ToList();
+
+        Assert.True(named.Count >= 20, $"only {named.Count} per-commodity files found under data/usgs");
+        Assert.All(named, code => Assert.NotNull(commodities.ByFileCode(code)));
+        Assert.Equal("lithium", commodities.ByFileCode("LITHI")?.MineralId);
+        Assert.Equal("ree", commodities.ByFileCode("raree")?.MineralId);
+        Assert.Null(commodities.ByFileCode("feore")?.MineralId);
+        Assert.Null(commodities.ByFileCode("unobt"));
     }
 
     [Fact]
