@@ -34,14 +34,8 @@ public static class FeedsSettingsTable
     public static IEnumerable<PropertyInfo> Bindable(Type options) =>
         options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true });
 
-    /// <summary>A value as a configuration string: invariant, booleans lower-case, none as empty.</summary>
-    public static string Format(object? value) => value switch
-    {
-        null => "",
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    /// <summary>A value as a configuration string: invariant, booleans lower-case, none as empty (as CSV cells are).</summary>
+    public static string Format(object? value) => CsvCells.Invariant(value);
 
     private static List<SettingDefinition> Build()
     {

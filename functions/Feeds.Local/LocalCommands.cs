@@ -97,13 +97,22 @@ public static class LocalCommands
             return 1;
         }
 
-        await using var azurite = started;
-        return parsed.Verb switch
+        try
         {
-            "ingest" => await IngestAsync(app, parsed, output, stop.Token).ConfigureAwait(false),
-            "snapshot" => await SnapshotAsync(app.Services.GetRequiredService<SnapshotExporter>(), parsed.Date, output, stop.Token).ConfigureAwait(false) ? 0 : 1,
-            _ => await ServeAsync(app, parsed, output, stop).ConfigureAwait(false),
-        };
+            return parsed.Verb switch
+            {
+                "ingest" => await IngestAsync(app, parsed, output, stop.Token).ConfigureAwait(false),
+                "snapshot" => await SnapshotAsync(app.Services.GetRequiredService<SnapshotExporter>(), parsed.Date, output, stop.Token).ConfigureAwait(false) ? 0 : 1,
+                _ => await ServeAsync(app, parsed, output, stop).ConfigureAwait(false),
+            };
+        }
+        finally
+        {
+            if (started is not null)
+            {
+                await started.DisposeAsync().ConfigureAwait(false);
+            }
+        }
 
         void Stop(PosixSignalContext context)
         {

@@ -46,7 +46,7 @@ public sealed class LocalWorkers(FeedQueueWorker worker, IOptions<LocalOptions> 
             running = _running;
         }
 
-        await Task.WhenAll(running).WaitAsync(cancellationToken);
+        await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _stop?.Dispose();

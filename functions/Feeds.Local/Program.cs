@@ -1,3 +1,3 @@
 using Feeds.Local;
 
-return await LocalCommands.RunAsync(args);
+return await LocalCommands.RunAsync(args).ConfigureAwait(false);

@@ -12,7 +12,6 @@ public static class SettingKeys
     public const string SourcesOffline = SourceOptions.Section + ":" + nameof(SourceOptions.Offline);
 
     public const string RunsQueueName = FeedRunOptions.Section + ":" + nameof(FeedRunOptions.QueueName),
-        RunsStaleAfter = FeedRunOptions.Section + ":" + nameof(FeedRunOptions.StaleAfter),
         LocalWorkers = LocalOptions.Section + ":" + nameof(LocalOptions.Workers);
 
     public const string CatalogSchedule = ScheduleOptions.Section + ":" + nameof(ScheduleOptions.Catalog),

@@ -23,20 +23,20 @@ public sealed class ComtradeMemoryBenchmark(TextWriter output)
             .Select(h => h.Code).Distinct().Order(StringComparer.Ordinal).Take(20).ToList();
         var request = new ComtradeRequest("USA", 842, codes, [2020, 2021, 2022, 2023, 2024], ["M", "X"]);
         var body = Response(records, codes);
-        await output.WriteLineAsync($"  response: {records:N0} records, {body.Length / 1024d / 1024d:N1} MB of JSON").ConfigureAwait(false);
+        await output.WriteLineAsync($"  response: {records:N0} records, {body.Length / 1024d / 1024d:N1} MB of JSON");
         var normalizer = new ComtradeNormalizer(catalog);
 
         var streaming = await MeasureAsync(async mark =>
         {
             var response = normalizer.Start(request);
-            await ComtradeResponseReader.ReadAsync(new MemoryStream(body), new HashSet<int>(), (r, json) => response.Add(r, json), cancellationToken).ConfigureAwait(false);
+            await ComtradeResponseReader.ReadAsync(new MemoryStream(body), new HashSet<int>(), (r, json) => response.Add(r, json), cancellationToken);
             mark(); // every record read: what is alive is the normalized rows
             return response.Results;
-        }).ConfigureAwait(false);
+        });
 
         var whole = await MeasureAsync(async mark =>
         {
-            var envelope = await JsonSerializer.DeserializeAsync<Envelope>(new MemoryStream(body), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var envelope = await JsonSerializer.DeserializeAsync<Envelope>(new MemoryStream(body), cancellationToken: cancellationToken);
             mark(); // every record read: what is alive is the whole envelope, before any normalization
             var response = normalizer.Start(request);
             foreach (var e in envelope!.Data)
@@ -46,7 +46,7 @@ public sealed class ComtradeMemoryBenchmark(TextWriter output)
 
             GC.KeepAlive(envelope);
             return response.Results;
-        }).ConfigureAwait(false);
+        });
 
         if (streaming.Results.Count != whole.Results.Count
             || streaming.Results.Count(r => r.Rows.Count > 0) != whole.Results.Count(r => r.Rows.Count > 0))
@@ -75,7 +75,7 @@ public sealed class ComtradeMemoryBenchmark(TextWriter output)
             var pause = Stopwatch.StartNew();
             alive = GC.GetTotalMemory(forceFullCollection: true) - before;
             paused = pause.Elapsed;
-        }).ConfigureAwait(false);
+        });
         clock.Stop();
         return (results, alive / 1024d / 1024d, (clock.Elapsed - paused).TotalMilliseconds);
     }

@@ -5,12 +5,9 @@ using Feeds.Core.Pipeline;
 using Feeds.Core.Storage;
 using Feeds.Core.Trade;
 using Feeds.Local;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Feeds.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Benchmarks;
 
@@ -108,36 +105,31 @@ public sealed class QueueBackfillBenchmark(string connectionString, TextWriter o
     }
 
     /// <summary>The Comtrade stand-in: every call waits <see cref="Latency"/>, then the recorded records answer it.</summary>
-    private sealed class StandIn(WebApplication app, string baseUrl) : IAsyncDisposable
+    private sealed class StandIn : StandInServer
     {
         private static readonly HttpMessageInvoker Replay = new(new ComtradeReplayHandler());
 
-        public string BaseUrl => baseUrl;
+        public string BaseUrl => BaseAddress.ToString().TrimEnd('/');
 
         public ConcurrentQueue<long> Arrivals { get; } = new();
 
         public static async Task<StandIn> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            StandIn? self = null;
-            app.Run(async context =>
-            {
-                self!.Arrivals.Enqueue(Stopwatch.GetTimestamp());
-                await Task.Delay(Latency, context.RequestAborted);
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"https://comtradeapi.un.org{context.Request.Path}{context.Request.QueryString}");
-                request.Headers.Add("Ocp-Apim-Subscription-Key", context.Request.Headers["Ocp-Apim-Subscription-Key"].ToString());
-                using var response = await Replay.SendAsync(request, context.RequestAborted);
-                context.Response.StatusCode = (int)response.StatusCode;
-                context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-                await context.Response.Body.WriteAsync(await response.Content.ReadAsByteArrayAsync(context.RequestAborted), context.RequestAborted);
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new StandIn(app, address.TrimEnd('/'));
-            return self;
+            var server = new StandIn();
+            await server.StartServerAsync();
+            return server;
+        }
+
+        protected override async Task HandleAsync(HttpContext context)
+        {
+            Arrivals.Enqueue(Stopwatch.GetTimestamp());
+            await Task.Delay(Latency, context.RequestAborted);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"https://comtradeapi.un.org{context.Request.Path}{context.Request.QueryString}");
+            request.Headers.Add("Ocp-Apim-Subscription-Key", context.Request.Headers["Ocp-Apim-Subscription-Key"].ToString());
+            using var response = await Replay.SendAsync(request, context.RequestAborted);
+            context.Response.StatusCode = (int)response.StatusCode;
+            context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+            await context.Response.Body.WriteAsync(await response.Content.ReadAsByteArrayAsync(context.RequestAborted), context.RequestAborted);
         }
 
         /// <summary>The most calls that arrived within any one second.</summary>
@@ -157,7 +149,5 @@ public sealed class QueueBackfillBenchmark(string connectionString, TextWriter o
 
             return most;
         }
-
-        public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }
 }

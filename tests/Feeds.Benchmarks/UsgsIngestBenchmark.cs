@@ -6,13 +6,9 @@ using Feeds.Core.Pipeline;
 using Feeds.Core.Reserves;
 using Feeds.Core.Storage;
 using Feeds.Local;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Feeds.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Feeds.Benchmarks;
 
@@ -169,22 +165,21 @@ public sealed class UsgsIngestBenchmark(string connectionString, TextWriter outp
     }
 
     /// <summary>A loopback server for the benchmark's files.</summary>
-    private sealed class FileServer(WebApplication app, string root) : IAsyncDisposable
+    private sealed class FileServer(IReadOnlyDictionary<string, byte[]> files) : StandInServer
     {
-        public string Url(string name) => root + name;
+        public string Url(string name) => new Uri(BaseAddress, name).ToString();
 
         public static async Task<FileServer> StartAsync(IReadOnlyDictionary<string, byte[]> files)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            app.MapGet("/{name}", (string name) => files.TryGetValue(name, out var body) ? Results.Bytes(body, "application/octet-stream", name) : Results.NotFound());
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new FileServer(app, address.TrimEnd('/') + "/");
+            var server = new FileServer(files);
+            await server.StartServerAsync();
+            return server;
         }
 
-        public async ValueTask DisposeAsync() => await app.DisposeAsync();
+        protected override Task HandleAsync(HttpContext context)
+        {
+            var name = context.Request.Path.Value?.TrimStart('/') ?? "";
+            return (files.TryGetValue(name, out var body) ? Results.Bytes(body, "application/octet-stream", name) : Results.NotFound()).ExecuteAsync(context);
+        }
     }
 }

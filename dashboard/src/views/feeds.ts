@@ -2,7 +2,18 @@
 import { api, ApiError } from "../api";
 import { card } from "../card";
 import { feeds, type FeedRow } from "../shape/feeds";
+import { renderTable, type Column } from "../table";
 import { frame, latest, message } from "../view";
+
+type SnapshotFile = { dataset: string; format: string; rows: number; bytes: number; sha256: string };
+
+const SNAPSHOT_COLUMNS: Column<SnapshotFile>[] = [
+  { label: "dataset", value: (f) => f.dataset },
+  { label: "format", value: (f) => f.format },
+  { label: "rows", value: (f) => f.rows, format: (f) => f.rows.toLocaleString("en-US"), numeric: true },
+  { label: "bytes", value: (f) => f.bytes, format: (f) => f.bytes.toLocaleString("en-US"), numeric: true },
+  { label: "SHA-256", value: (f) => f.sha256, format: (f) => `${f.sha256.slice(0, 12)}…` },
+];
 
 export function feedsView(panel: HTMLElement): () => Promise<void> {
   const f = frame(panel);
@@ -63,21 +74,7 @@ async function loadSnapshot(target: HTMLElement) {
     const snap = await api("/snapshots/latest");
     const summary = document.createElement("p");
     summary.textContent = `${snap.folder} — generated ${new Date(snap.generatedAt).toISOString().replace("T", " ").slice(0, 16)} UTC, ${snap.files.length} files`;
-    const table = document.createElement("table");
-    const head = table.createTHead().insertRow();
-    for (const title of ["dataset", "format", "rows", "bytes", "SHA-256"]) {
-      const th = document.createElement("th");
-      th.scope = "col";
-      th.textContent = title;
-      head.append(th);
-    }
-    const body = table.createTBody();
-    for (const f of snap.files) {
-      const row = body.insertRow();
-      for (const cell of [f.dataset, f.format, f.rows.toLocaleString("en-US"), f.bytes.toLocaleString("en-US"), `${f.sha256.slice(0, 12)}…`]) {
-        row.insertCell().textContent = cell;
-      }
-    }
+    const table = renderTable(SNAPSHOT_COLUMNS, snap.files as SnapshotFile[]);
     const wrap = document.createElement("div");
     wrap.className = "table-wrap";
     wrap.appendChild(table);

@@ -1,9 +1,10 @@
 namespace Feeds.Core.Analysis;
 
 /// <summary>
-/// The share rule of <c>/api/reserves</c> and of the supply indicators, in one place: a group's (measure, product,
-/// year) shares are over the published World total when it is a number that is not an upper bound or counted
-/// elsewhere (a lower bound is used and said so), otherwise over the sum of the rows.
+/// The share and rank rules of <c>/api/reserves</c>, the supply indicators and the sourcing screen, in one place: a
+/// group's (measure, product, year) shares are over the published World total when it is a number that is not an upper
+/// bound or counted elsewhere (a lower bound is used and said so), otherwise over the sum of the rows; ranks go to
+/// named countries with an exact or estimated value, largest first, ties sharing a rank.
 /// </summary>
 public static class ReservesShares
 {
@@ -23,5 +24,12 @@ public static class ReservesShares
         var values = rows.Where(r => r.Country.Key != UsgsCountry.WorldKey && r.ValueTons is not null).Select(r => r.ValueTons!.Value);
         var sum = ExactSums.Sum(values);
         return sum > 0 ? (sum, SumOfRows) : (null, null);
+    }
+
+    /// <returns>Each ranked country's rank, by country key (its ISO3).</returns>
+    public static Dictionary<string, int> Ranks(IEnumerable<ReservesRow> group)
+    {
+        var ranked = group.Where(r => !r.Country.IsAggregate && r.ValueTons is not null && UsgsQualifier.IsValue(r.Qualifier)).ToList();
+        return ranked.ToDictionary(r => r.Country.Key, r => 1 + ranked.Count(o => o.ValueTons > r.ValueTons), StringComparer.Ordinal);
     }
 }

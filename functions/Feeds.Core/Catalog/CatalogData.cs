@@ -61,10 +61,6 @@ public sealed class CatalogData
     public (string Key, string Name)? Partner(int comtradeCode) =>
         _partners.TryGetValue(comtradeCode, out var partner) ? partner : null;
 
-    /// <summary>HS codes that name the mineral (directly, not through its group).</summary>
-    public IEnumerable<HsCodeDefinition> HsCodesOf(string mineralId) =>
-        HsCodes.Where(h => h.Minerals.Contains(mineralId, StringComparer.Ordinal));
-
     public MembershipGroup? Group(string groupId) => Memberships.FirstOrDefault(g => g.Id == groupId);
 
     /// <summary>The ISO3 codes of a group's members on the day (empty for an unknown group).</summary>

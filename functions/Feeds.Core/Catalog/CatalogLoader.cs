@@ -97,7 +97,7 @@ public static class CatalogLoader
                 throw new CatalogException(file, id, $"kind '{kind}' is not element, group or mineral");
             }
 
-            result.Add(new Mineral(id, Required(m.Name, file, id, "name"), kind, m.Symbol, m.Group, m.Members ?? [], [], [], m.UsgsNames ?? []));
+            result.Add(new Mineral(id, new CatalogCheck(file, id).Required(m.Name, "name"), kind, m.Symbol, m.Group, m.Members ?? [], [], [], m.UsgsNames ?? []));
         }
 
         var byId = result.ToDictionary(m => m.Id, StringComparer.Ordinal);
@@ -145,7 +145,8 @@ public static class CatalogLoader
         {
             var id = Key(l.Id, file, $"#{i}", "id", Identifiers.ListId(), "list id must be two capital letters and a year, e.g. IN2023", seen);
 
-            var country = Required(l.Country, file, id, "country");
+            var check = new CatalogCheck(file, id);
+            var country = check.Required(l.Country, "country");
             if (!iso3s.Contains(country))
             {
                 throw new CatalogException(file, id, $"country '{country}' is not in {CountriesFile}");
@@ -155,8 +156,8 @@ public static class CatalogLoader
             var entryMinerals = new HashSet<string>(StringComparer.Ordinal);
             foreach (var e in l.Entries ?? [])
             {
-                var name = Required(e.Name, file, id, "entry name");
-                var mineral = Required(e.Mineral, file, $"{id}/{name}", "mineral");
+                var name = check.Required(e.Name, "entry name");
+                var mineral = new CatalogCheck(file, $"{id}/{name}").Required(e.Mineral, "mineral");
                 if (!minerals.ContainsKey(mineral))
                 {
                     throw new CatalogException(file, $"{id}/{name}", $"mineral '{mineral}' is not in {MineralsFile}");
@@ -171,8 +172,7 @@ public static class CatalogLoader
             }
 
             result.Add(new CriticalMineralList(
-                id, country, Required(l.Title, file, id, "title"), l.Publisher ?? "", l.Published ?? "",
-                Required(l.Source, file, id, "source"), entries));
+                id, country, check.Required(l.Title, "title"), l.Publisher ?? "", l.Published ?? "", check.Required(l.Source, "source"), entries));
         }
 
         return result;
@@ -222,7 +222,7 @@ public static class CatalogLoader
             }
 
             result.Add(new HsCodeDefinition(
-                code, Required(h.Description, file, code, "description"), vintages, claimed, h.SharedWithOtherGoods, h.Note));
+                code, new CatalogCheck(file, code).Required(h.Description, "description"), vintages, claimed, h.SharedWithOtherGoods, h.Note));
         }
 
         return result;
@@ -244,7 +244,7 @@ public static class CatalogLoader
                 throw new CatalogException(file, iso3, $"Comtrade code {code} is negative or used twice");
             }
 
-            var name = Required(c.Name, file, iso3, "name");
+            var name = new CatalogCheck(file, iso3).Required(c.Name, "name");
             var usgsNames = c.UsgsNames ?? [];
             foreach (var spelling in usgsNames.Append(name).Distinct(StringComparer.OrdinalIgnoreCase))
             {
@@ -268,7 +268,7 @@ public static class CatalogLoader
                 throw new CatalogException(file, key, $"Comtrade code {a.ComtradeCode} is missing or used twice");
             }
 
-            areas.Add(new TradeArea(code, key, Required(a.Name, file, key, "name"), a.Note));
+            areas.Add(new TradeArea(code, key, new CatalogCheck(file, key).Required(a.Name, "name"), a.Note));
         }
 
         return (countries, areas);
@@ -284,8 +284,9 @@ public static class CatalogLoader
             const string groupRule = "group id must be capital letters and unique";
             var id = Key(g.Id, file, $"#{i}", "id", Identifiers.MembershipId(), groupRule, seen, groupRule);
 
-            var groupFrom = OptionalDate(g.From, file, id, "from");
-            var groupTo = OptionalDate(g.To, file, id, "to");
+            var check = new CatalogCheck(file, id);
+            var groupFrom = check.OptionalDate(g.From, "from");
+            var groupTo = check.OptionalDate(g.To, "to");
             if (groupTo is not null && (groupTo < groupFrom || string.IsNullOrWhiteSpace(g.ToCitation) || g.ToConfirmed is null))
             {
                 throw new CatalogException(file, id, "a group that ended needs 'to' after 'from', 'toCitation' and 'toConfirmed'");
@@ -294,16 +295,15 @@ public static class CatalogLoader
             LegalTest? test = null;
             if (g.LegalTest is { } t)
             {
-                var entry = $"{id}/legalTest";
-                test = new LegalTest(Required(t.Id, file, entry, "id"), Required(t.Name, file, entry, "name"), Date(t.From, file, entry, "from"),
-                    Date(t.To, file, entry, "to"), Required(t.Citation, file, entry, "citation"),
-                    t.Confirmed ?? throw new CatalogException(file, entry, "missing confirmed"), t.Note);
+                var legal = new CatalogCheck(file, $"{id}/legalTest");
+                test = new LegalTest(legal.Required(t.Id, "id"), legal.Required(t.Name, "name"), legal.Date(t.From, "from"), legal.Date(t.To, "to"),
+                    legal.Required(t.Citation, "citation"), t.Confirmed ?? legal.Fail<bool>("missing confirmed"), t.Note);
             }
 
             var members = new List<GroupMember>();
             foreach (var m in g.Members ?? [])
             {
-                var iso3 = Required(m.Iso3, file, id, "member iso3");
+                var iso3 = check.Required(m.Iso3, "member iso3");
                 var entry = $"{id}/{iso3}";
                 if (!iso3s.Contains(iso3))
                 {
@@ -315,8 +315,9 @@ public static class CatalogLoader
                     throw new CatalogException(file, entry, "member listed twice");
                 }
 
-                var from = Date(m.From, file, entry, "from");
-                var to = OptionalDate(m.To, file, entry, "to");
+                var member = new CatalogCheck(file, entry);
+                var from = member.Date(m.From, "from");
+                var to = member.OptionalDate(m.To, "to");
                 if (to < from)
                 {
                     throw new CatalogException(file, entry, $"'to' {to:yyyy-MM-dd} is before 'from' {from:yyyy-MM-dd}");
@@ -328,25 +329,17 @@ public static class CatalogLoader
                     throw new CatalogException(file, entry, $"membership {from:yyyy-MM-dd}..{to:yyyy-MM-dd} lies outside the group's {groupFrom:yyyy-MM-dd}..{groupTo:yyyy-MM-dd}");
                 }
 
-                members.Add(new GroupMember(iso3, from, to, m.Basis, m.Agreement, Required(m.Citation, file, entry, "citation"),
-                    m.Confirmed ?? throw new CatalogException(file, entry, "missing confirmed"), m.Note));
+                members.Add(new GroupMember(iso3, from, to, m.Basis, m.Agreement, member.Required(m.Citation, "citation"),
+                    m.Confirmed ?? member.Fail<bool>("missing confirmed"), m.Note));
             }
 
             result.Add(new MembershipGroup(
-                id, Required(g.Name, file, id, "name"), g.AsOf ?? "", Required(g.Source, file, id, "source"), g.Note,
+                id, check.Required(g.Name, "name"), g.AsOf ?? "", check.Required(g.Source, "source"), g.Note,
                 groupFrom, groupTo, g.ToCitation, g.ToConfirmed, test, members));
         }
 
         return result;
     }
-
-    private static DateOnly Date(string? value, string file, string entry, string field) =>
-        OptionalDate(value, file, entry, field) ?? throw new CatalogException(file, entry, $"missing {field}");
-
-    private static DateOnly? OptionalDate(string? value, string file, string entry, string field) =>
-        value is null ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw new CatalogException(file, entry, $"{field} '{value}' is not a date (yyyy-MM-dd)");
 
     /// <summary>An entry's key: present, of its pattern and new to <paramref name="seen"/> (which it joins).</summary>
     private static string Key(
@@ -361,7 +354,4 @@ public static class CatalogLoader
 
         return seen.Add(key) ? key : throw new CatalogException(file, key, duplicate);
     }
-
-    private static string Required(string? value, string file, string entry, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new CatalogException(file, entry, $"missing {field}") : value;
 }

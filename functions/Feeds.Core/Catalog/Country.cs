@@ -16,8 +16,6 @@ public sealed record Country(
     public IReadOnlyList<string> MembershipsOn(DateOnly day) =>
         [.. MembershipHistory.Where(m => m.On(day)).Select(m => m.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    /// <summary>The catalog is real reference data.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
-        Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]
-    public bool IsSample => false;
+    /// <summary>Always false: the catalog is real reference data.</summary>
+    public bool IsSample { get; }
 }

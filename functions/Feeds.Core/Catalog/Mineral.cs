@@ -24,8 +24,6 @@ public sealed record Mineral(
     [JsonIgnore]
     public bool IsGroup => Kind == GroupKind;
 
-    /// <summary>The catalog is real reference data (data/catalog/README.md gives the sources).</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
-        Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]
-    public bool IsSample => false;
+    /// <summary>Always false: the catalog is real reference data (data/catalog/README.md gives the sources).</summary>
+    public bool IsSample { get; }
 }

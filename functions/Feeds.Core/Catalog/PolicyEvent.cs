@@ -82,8 +82,6 @@ public sealed record PolicyEvent(
     /// <summary>In force on the day, wholly or in part (not announced only, suspended, lifted or replaced).</summary>
     public bool ActiveOn(DateOnly day) => StatusAt(day) is PolicyStatus.InForce or PartlyInForce;
 
-    /// <summary>The register is real reference data.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
-        Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]
-    public bool IsSample => false;
+    /// <summary>Always false: the register is real reference data.</summary>
+    public bool IsSample { get; }
 }

@@ -45,10 +45,10 @@ public static class PolicyEvents
             }
         }
 
-        var events = docs.Select(d => Event(d, new Check(fileName, d.Id!), catalog, ids)).ToList();
+        var events = docs.Select(d => Event(d, new CatalogCheck(fileName, d.Id!), catalog, ids)).ToList();
         foreach (var e in events)
         {
-            var check = new Check(fileName, e.Id);
+            var check = new CatalogCheck(fileName, e.Id);
             foreach (var link in e.Suspends)
             {
                 var target = events.Single(x => x.Id == link.Event);
@@ -70,7 +70,7 @@ public static class PolicyEvents
         return [.. events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
 
-    private static PolicyEvent Event(PolicyEventDoc d, Check check, CatalogData catalog, HashSet<string> ids)
+    private static PolicyEvent Event(PolicyEventDoc d, CatalogCheck check, CatalogData catalog, HashSet<string> ids)
     {
         var country = check.Required(d.Country, "country");
         if (catalog.Country(country) is null)
@@ -129,7 +129,7 @@ public static class PolicyEvents
             citations, d.Confirmed ?? check.Fail<bool>("missing confirmed."));
     }
 
-    private static PolicyStatus Status(PolicyStatusDoc s, Check check, HashSet<string> ids)
+    private static PolicyStatus Status(PolicyStatusDoc s, CatalogCheck check, HashSet<string> ids)
     {
         var status = check.Required(s.Status, "status");
         if (!PolicyStatus.Vocabulary.Contains(status, StringComparer.Ordinal))
@@ -153,7 +153,7 @@ public static class PolicyEvents
             s.Confirmed ?? check.Fail<bool>("missing confirmed."));
     }
 
-    private static PolicyHsCode HsCode(PolicyHsCodeDoc h, Check check, CatalogData catalog, List<string> minerals)
+    private static PolicyHsCode HsCode(PolicyHsCodeDoc h, CatalogCheck check, CatalogData catalog, List<string> minerals)
     {
         var hs6 = check.Required(h.Hs6, "hs6");
         if (!Identifiers.Hs6().IsMatch(hs6))
@@ -189,7 +189,7 @@ public static class PolicyEvents
         return new PolicyHsCode(hs6, customs, mapping, inCatalog, h.Confirmed ?? check.Fail<bool>("missing confirmed."), h.Note);
     }
 
-    private static PolicyLink Link(PolicyLinkDoc l, Check check, HashSet<string> ids, bool needsUntil)
+    private static PolicyLink Link(PolicyLinkDoc l, CatalogCheck check, HashSet<string> ids, bool needsUntil)
     {
         var target = check.Required(l.Event, "event");
         if (!ids.Contains(target))
@@ -206,7 +206,7 @@ public static class PolicyEvents
         return new PolicyLink(target, l.Part, check.Date(l.From, "from"), until, l.Duration);
     }
 
-    private static PolicyCitation Citation(PolicyCitationDoc c, Check check)
+    private static PolicyCitation Citation(PolicyCitationDoc c, CatalogCheck check)
     {
         var fact = check.Required(c.Fact, "fact");
         if (!PolicyCitation.Facts.Contains(fact, StringComparer.Ordinal))
@@ -234,27 +234,5 @@ public static class PolicyEvents
 
         related.UnionWith(mineral?.Members ?? []);
         return related;
-    }
-
-    /// <summary>Where in the file a check is, so every error names the file and the entry (and the field).</summary>
-    private sealed record Check(string File, string Entry, string Path = "")
-    {
-        public Check At(string path) => this with { Path = Path.Length == 0 ? path : $"{Path}.{path}" };
-
-        public T Fail<T>(string problem) =>
-            throw new CatalogException(File, Entry, Path.Length == 0 ? problem : $"{Path}: {problem}");
-
-        public void Fail(string problem) => Fail<bool>(problem);
-
-        public string Required(string? value, string field) =>
-            string.IsNullOrWhiteSpace(value) ? Fail<string>($"missing {field}.") : value;
-
-        public DateOnly Date(string? value, string field) =>
-            OptionalDate(value, field) ?? Fail<DateOnly>($"missing {field}.");
-
-        public DateOnly? OptionalDate(string? value, string field) =>
-            value is null ? null
-            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-            : Fail<DateOnly>($"{field} '{value}' is not a date (yyyy-MM-dd).");
     }
 }

@@ -51,7 +51,7 @@ public sealed class EventsApi(PolicyRegister register, CatalogService catalog, T
                 ["id", "date", "country", "title", "kind", "status", "status_on", "announced", "in_force", "took_effect", "instrument_number",
                  "instrument_title", "minerals", "hs_codes", "hs_codes_partial", "hs_codes_not_in_catalog", "scope", "status_history", "source_url", "source_text",
                  "confirmed", "is_sample"],
-                e => [e.Id, Day(e.Date), e.Country, e.Title, e.Kind, e.Status, Day(e.StatusOn), Day(e.Announced), Day(e.InForce), CsvCells.Bool(e.TookEffect),
+                e => [e.Id, CsvCells.Day(e.Date), e.Country, e.Title, e.Kind, e.Status, CsvCells.Day(e.StatusOn), CsvCells.Day(e.Announced), CsvCells.Day(e.InForce), CsvCells.Bool(e.TookEffect),
                       e.Instrument.Number, e.Instrument.Title, CsvCells.List(e.Minerals), CsvCells.List(e.HsCodes.Select(h => h.Hs6).Distinct()),
                       CsvCells.List(e.HsCodes.Where(h => h.Mapping == PolicyHsCode.Partial).Select(h => h.Hs6).Distinct()),
                       CsvCells.List(e.HsCodes.Where(h => !h.InCatalog).Select(h => h.Hs6).Distinct()), e.Scope,
@@ -59,9 +59,7 @@ public sealed class EventsApi(PolicyRegister register, CatalogService catalog, T
             return Task.FromResult<IResult>(ApiResponses.List(query, items, envelope, csv, CachePolicies.Reference, "events"));
         }, DataSets.CatalogOnly);
 
-    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>"suspended 2025-11-09..2026-11-27 (clause 2)": one status entry in a CSV cell.</summary>
     private static string History(PolicyStatus s) =>
-        $"{s.Status} {Day(s.From)}..{Day(s.Until)}{(s.Part is null ? "" : $" ({s.Part})")}";
+        $"{s.Status} {CsvCells.Day(s.From)}..{CsvCells.Day(s.Until)}{(s.Part is null ? "" : $" ({s.Part})")}";
 }

@@ -15,6 +15,18 @@ public static class CsvCells
 
     public static string? Time(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
 
+    public static string? Day(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Any value as invariant text (none: empty; booleans lower-case; numbers shortest round-trip).</summary>
+    public static string Invariant(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        bool b => Bool(b),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
     /// <summary>A list in one cell, <c>;</c>-separated.</summary>
     public static string List(IEnumerable<string> values) => string.Join(';', values);
 }

@@ -97,7 +97,7 @@ public sealed class IndicatorsApi(FeedTables tables, CatalogService catalog, Api
         return
         [
             r.Scope, r.Mineral, CsvCells.Number(r.Year), CsvCells.Number(i?.ImportValueUsd), CsvCells.Number(i?.WorldTotalUsd), CsvCells.Number(i?.GapUsd), i?.TopSource, CsvCells.Number(i?.TopSourceSharePercent),
-            CsvCells.Number(i?.ChinaSharePercent), CsvCells.Number(i?.Hhi), CsvCells.Number(i?.SourceCount), CsvCells.Number(i?.UsftaSharePercent), i?.UsftaShareBasis, CsvCells.Number(i?.MspSharePercent), i?.MembershipsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvCells.Number(i?.PreviousYearValueUsd), CsvCells.Number(i?.ChangePercent),
+            CsvCells.Number(i?.ChinaSharePercent), CsvCells.Number(i?.Hhi), CsvCells.Number(i?.SourceCount), CsvCells.Number(i?.UsftaSharePercent), i?.UsftaShareBasis, CsvCells.Number(i?.MspSharePercent), CsvCells.Day(i?.MembershipsOn), CsvCells.Number(i?.PreviousYearValueUsd), CsvCells.Number(i?.ChangePercent),
             s?.Edition, CsvCells.Number(s?.Year), CsvCells.Number(s?.Hhi), CsvCells.Number(s?.Top3SharePercent), CsvCells.Number(s?.ChinaSharePercent), CsvCells.Number(s?.UnattributedSharePercent), s?.ShareBasis,
             CsvCells.Number(s?.ReporterTons), CsvCells.Number(s?.ReporterSharePercent),
             p?.Edition, p?.Measure, CsvCells.Number(p?.Year), CsvCells.Number(p?.Hhi), CsvCells.Number(p?.Top3SharePercent), CsvCells.Number(p?.ChinaSharePercent), CsvCells.Number(p?.UnattributedSharePercent), p?.ShareBasis,

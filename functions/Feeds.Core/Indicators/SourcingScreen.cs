@@ -28,8 +28,8 @@ public static class SourcingScreen
         IReadOnlySet<string> controlled,
         DateOnly on)
     {
-        var r = Ranks(reserves);
-        var p = Ranks(production);
+        var r = ReservesShares.Ranks(reserves);
+        var p = ReservesShares.Ranks(production);
         var rs = ReservesShares.Denominator(reserves).Tons;
         var ps = ReservesShares.Denominator(production).Tons;
         var keys = reserves.Concat(production).Where(x => !x.Country.IsAggregate && x.Country.Iso3 is not null && x.Country.Iso3 != buyer)
@@ -107,12 +107,6 @@ public static class SourcingScreen
             .ThenBy(c => c.ReservesRank ?? int.MaxValue).ThenBy(c => c.ProductionRank ?? int.MaxValue)
             .ThenBy(c => c.Iso3, StringComparer.Ordinal).ToList();
         return [.. ordered.Select((c, i) => c with { Rank = i + 1 })];
-    }
-
-    private static Dictionary<string, int> Ranks(IReadOnlyList<ReservesRow> group)
-    {
-        var valued = group.Where(x => !x.Country.IsAggregate && x.Country.Iso3 is not null && x.ValueTons is > 0 && UsgsQualifier.IsValue(x.Qualifier)).ToList();
-        return valued.ToDictionary(x => x.Country.Iso3!, x => 1 + valued.Count(o => o.ValueTons > x.ValueTons), StringComparer.Ordinal);
     }
 
     private static double? Share(ReservesRow? row, double? denominator) =>

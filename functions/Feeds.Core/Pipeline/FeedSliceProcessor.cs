@@ -31,7 +31,7 @@ public sealed class FeedSliceProcessor(
             || !int.TryParse(message.Slice, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
             // Retrying cannot make it readable.
-            logger.LogError("Dropped a queue message that is not a slice of a known feed: {Text}", text.Length > 300 ? text[..300] : text);
+            logger.LogError("Dropped a queue message that is not a slice of a known feed: {Text}", TextLimits.Excerpt(text));
             return;
         }
 

@@ -135,9 +135,7 @@ public sealed class ReservesApi(CatalogService catalog, ReservesStore store, Api
             var world = group.FirstOrDefault(r => r.Country.Key == UsgsCountry.WorldKey);
             var (denominator, basis) = ReservesShares.Denominator(group);
 
-            var ranked = group.Where(r => !r.Country.IsAggregate && r.ValueTons is not null && UsgsQualifier.IsValue(r.Qualifier))
-                .OrderByDescending(r => r.ValueTons).ToList();
-            var ranks = ranked.ToDictionary(r => r.Country.Key, r => 1 + ranked.Count(o => o.ValueTons > r.ValueTons), StringComparer.Ordinal);
+            var ranks = ReservesShares.Ranks(group);
             var excludes = world?.WorldTotalExcludes;
             totals.Add(new ReservesTotal(group.Key.Measure, group.Key.Product, group.Key.Year, world?.ValueTons, world?.Qualifier, basis, excludes,
                 group.Count(r => !r.Country.IsAggregate)));

@@ -15,8 +15,6 @@ namespace Feeds.Core.Reserves;
 /// </summary>
 public static class UsgsArchive
 {
-    public const long MaxEntryBytes = UsgsArchiveLimits.DefaultEntryBytes;
-
     public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x05, 0x06]);
 
     /// <summary>The files of a fetched body (a seekable stream), each a stream the caller disposes; the error, if the ZIP cannot be read.</summary>

@@ -19,8 +19,6 @@ public sealed class UsgsBatch(string file, string layout, string encoding)
     public List<QuarantinedRecord> Quarantined { get; } = [];
     public SortedSet<string> OutOfScopeNames { get; } = new(StringComparer.Ordinal);
 
-    public bool AddsUp => Rows.Count + Salient.Count + Quarantined.Count + OutOfScope + Superseded == Read;
-
     /// <summary>A record met (its outcome is added separately).</summary>
     public void Count(long records = 1) => Read += records;
 

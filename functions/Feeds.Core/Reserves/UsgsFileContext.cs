@@ -20,8 +20,8 @@ internal sealed class UsgsFileContext(string file, string encoding, UsgsCountryR
     /// <summary>An edition from a Source cell ("MCS2025"), else the file name's.</summary>
     public string? Edition(string? source)
     {
-        var text = UsgsText.Clean(source);
-        return UsgsPatterns.SourcePattern().IsMatch(text) ? text.ToUpperInvariant() : EditionInName;
+        var text = UsgsText.Clean(source).ToUpperInvariant();
+        return Identifiers.Edition().IsMatch(text) ? text : EditionInName;
     }
 
     /// <summary>

@@ -56,9 +56,6 @@ internal static partial class UsgsPatterns
     [GeneratedRegex(@"(?<![a-z])mcs[\s_-]?(?<year>20\d{2})", RegexOptions.IgnoreCase)]
     internal static partial Regex EditionPattern();
 
-    [GeneratedRegex(@"^MCS\d{4}$", RegexOptions.IgnoreCase)]
-    internal static partial Regex SourcePattern();
-
     [GeneratedRegex(@"Excludes U\.\s?S\.? production\.?", RegexOptions.IgnoreCase)]
     internal static partial Regex ExcludesPattern();
 

@@ -33,14 +33,8 @@ public static class SnapshotCsv
         }
     }
 
-    public static string Format(object value) => value switch
-    {
-        string s => s,
-        bool b => b ? "true" : "false",
-        // Shortest text that parses back to the same double.
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    /// <summary>As the API's CSV cells, except times: UTC to the microsecond, the snapshot columns' documented form.</summary>
+    public static string Format(object value) => value is DateTimeOffset t
+        ? t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)
+        : CsvCells.Invariant(value);
 }

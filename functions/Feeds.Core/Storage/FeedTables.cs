@@ -17,8 +17,6 @@ public sealed class FeedTables(TableServiceClient service, IOptions<FeedsStorage
         name => service.GetTableClient(PhysicalName(options.Value.TablePrefix, name)),
         StringComparer.Ordinal);
 
-    public TableServiceClient Service => service;
-
     public TableClient Get(string logicalName) =>
         _clients.TryGetValue(logicalName, out var client)
             ? client

@@ -60,8 +60,6 @@ public sealed record ReservesRow(
     /// <summary>What <see cref="ShareOfWorld"/> is over: the published World total or the sum of the rows.</summary>
     public string? ShareBasis { get; init; }
 
-    /// <summary>USGS figures are real data: every item says so, like rows of other routes.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
-        Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]
-    public bool IsSample => false;
+    /// <summary>Always false: USGS figures are real data, and every item says so like the rows of other routes.</summary>
+    public bool IsSample { get; }
 }

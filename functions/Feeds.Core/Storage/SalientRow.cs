@@ -48,8 +48,6 @@ public sealed record SalientRow(
     /// <summary>The statistic slugs other slices read (the indicators' net import reliance; the import sources' figures).</summary>
     public const string NetImportReliance = "net-import-reliance", ImportShare = "import-share", ImportRank = "import-rank";
 
-    /// <summary>USGS figures are real data: every item says so, like rows of other routes.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
-        Justification = "An instance property, so every serialized row carries isSample like rows of other routes.")]
-    public bool IsSample => false;
+    /// <summary>Always false: USGS figures are real data, and every item says so like the rows of other routes.</summary>
+    public bool IsSample { get; }
 }

@@ -83,14 +83,13 @@ public sealed class ComtradeClient(
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var excerpt = body.Length > 300 ? body[..300] : body;
-            logger.LogWarning("Comtrade answered {Status} for {Url}: {Body}", (int)response.StatusCode, url, excerpt);
+            logger.LogWarning("Comtrade answered {Status} for {Url}: {Body}", (int)response.StatusCode, url, TextLimits.Excerpt(body));
             throw response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized => new ComtradeException($"401 from Comtrade for {url}: the subscription key is missing or invalid."),
                 HttpStatusCode.Forbidden when body.Contains("quota", StringComparison.OrdinalIgnoreCase) =>
                     new ComtradeException($"403 from Comtrade for {url}: out of call volume quota; the remaining slices run next time.", quotaExhausted: true),
-                _ => new ComtradeException($"HTTP {(int)response.StatusCode} from Comtrade for {url} after retries: {excerpt}"),
+                _ => new ComtradeException($"HTTP {(int)response.StatusCode} from Comtrade for {url} after retries: {TextLimits.Excerpt(body)}"),
             };
         }
 

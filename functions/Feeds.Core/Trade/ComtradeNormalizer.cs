@@ -33,18 +33,6 @@ public sealed class ComtradeNormalizer
     /// <summary>Starts the normalization of one response to <paramref name="request"/>: records are added as they are read.</summary>
     public Response Start(ComtradeRequest request) => new(this, request);
 
-    /// <summary>Normalizes records already in hand (their JSON is not kept, so a quarantined one carries no raw text).</summary>
-    public IReadOnlyList<NormalizedRecord> Normalize(IEnumerable<ComtradeRecord> records, ComtradeRequest request)
-    {
-        var response = Start(request);
-        foreach (var record in records)
-        {
-            response.Add(record, null);
-        }
-
-        return response.Results;
-    }
-
     /// <summary>
     /// The outcomes of one response so far. Breakdowns (by transport mode, customs procedure, second partner) are not
     /// totals: the request asked for totals, so any that still come are superseded. Among totals that differ only in

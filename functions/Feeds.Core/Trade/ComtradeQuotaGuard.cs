@@ -50,12 +50,4 @@ public sealed class ComtradeQuotaGuard(FeedTables tables, IOptions<ComtradeOptio
 
         throw new ComtradeException("Could not count the call against the daily quota (too much contention).");
     }
-
-    public async Task<int> CallsTodayAsync(CancellationToken cancellationToken)
-    {
-        var day = time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var existing = await tables.Get(FeedTables.FeedCheckpoints)
-            .GetEntityIfExistsAsync<TableEntity>(Partition, day, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return existing.HasValue ? existing.Value!.GetInt32("Calls") ?? 0 : 0;
-    }
 }

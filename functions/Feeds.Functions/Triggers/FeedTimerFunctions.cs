@@ -13,7 +13,7 @@ public sealed class FeedTimerFunctions(FeedTimerRunner runner, FeedFreshness fre
     [Function("FreshnessTimer")]
     public async Task Freshness([TimerTrigger("%Feeds:Schedules:Freshness%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        foreach (var feed in await freshness.CheckAsync(cancellationToken))
+        foreach (var feed in await freshness.CheckAsync(cancellationToken).ConfigureAwait(false))
         {
             var level = feed.Stale ? LogLevel.Error : LogLevel.Information;
             logger.Log(level, "Feed {Feed} freshness {Freshness}: last success {LastSuccess}, allowed age {MaxAgeHours} h",
@@ -45,6 +45,6 @@ public sealed class FeedTimerFunctions(FeedTimerRunner runner, FeedFreshness fre
             logger.LogWarning("Snapshot timer is past due; running now");
         }
 
-        await snapshots.ExportAsync(date: null, "timer", progress: null, cancellationToken);
+        await snapshots.ExportAsync(date: null, "timer", progress: null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Feeds.Local;
@@ -82,9 +81,9 @@ public sealed partial class LocalConsoleTests(AzuriteFixture azurite)
         try
         {
             await serving.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            using (Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-            }
+            // SIGTERM, as a container stop sends it (.NET has no call that signals another process).
+            var signal = await ProcessRunner.RunAsync("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)], Path.GetTempPath(), TimeSpan.FromSeconds(10), CancellationToken.None);
+            Assert.Equal(0, signal.ExitCode);
 
             using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(exited.Token);
